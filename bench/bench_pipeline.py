@@ -1,0 +1,82 @@
+"""Throughput and peak memory of marsad's per-article path, on one core, on a generated corpus.
+
+    python bench/bench_pipeline.py [--articles 2000] [--size 5000] [--seed 7]
+
+The corpus is generated: sentences of the shipped seed articles shuffled into articles of about ``--size`` characters, so every
+article is real Arabic news prose but no two are the same. Stages are timed cumulatively (text layer alone, + entities,
++ events), each over the whole corpus, after one warm-up article. Prints one row per stage and the machine it ran on.
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+from marsad import __version__
+from marsad.pipeline import Pipeline, add_dates, add_numbers, add_sentences, add_tokens
+from marsad.text.document import Document
+from marsad.text.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "marsad" / "samples" / "seeds"
+
+
+def generate(n: int, size: int, seed: int) -> list[str]:
+    """``n`` articles of about ``size`` characters made of shuffled seed sentences."""
+    sentences = []
+    for p in sorted(SEEDS.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        sentences += [text[s:e] for s, e in split_sentences(text)]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts, length = [], 0
+        while length < size:
+            s = rng.choice(sentences)
+            parts.append(s)
+            length += len(s) + 1
+        out.append("\n".join(parts))
+    return out
+
+
+def run(stage: str, pipeline: Pipeline, corpus: list[str]) -> dict:
+    pipeline(Document("warm", corpus[0]))
+    t0 = time.perf_counter()
+    chars = 0
+    for i, text in enumerate(corpus):
+        pipeline(Document(f"a{i}", text))
+        chars += len(text)
+    dt = time.perf_counter() - t0
+    return {"stage": stage, "articles": len(corpus), "seconds": dt, "per_second": len(corpus) / dt,
+            "ms_per_article": 1000 * dt / len(corpus), "kchars": chars / 1000}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--size", type=int, default=5000)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+    corpus = generate(a.articles, a.size, a.seed)
+    print(f"marsad {__version__} | Python {platform.python_version()} | {platform.machine()} | "
+          f"{platform.processor() or platform.platform()} | 1 process")
+    print(f"corpus: {len(corpus)} generated articles, mean {sum(map(len, corpus)) / len(corpus):.0f} characters")
+    text_layer = [add_sentences, add_tokens, add_numbers, add_dates]
+    full = Pipeline.default().components
+    entity_stage = full[: full.index(next(c for c in full if c.__name__ == "add_entities")) + 1]
+    rows = [run("text layer", Pipeline(text_layer), corpus),
+            run("text + entities", Pipeline(entity_stage), corpus),
+            run("full pipeline", Pipeline(full), corpus)]
+    print(f"{'stage':<18}{'articles/s':>12}{'ms/article':>12}")
+    for r in rows:
+        print(f"{r['stage']:<18}{r['per_second']:>12.0f}{r['ms_per_article']:>12.2f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak:.0f} MB")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

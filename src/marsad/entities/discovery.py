@@ -1,0 +1,227 @@
+"""Names that no lexicon has: people introduced by a title or a verb of saying, organisations by a head noun and quotes.
+
+Rules (cue words are data, ``data/rules/discovery.json``):
+
+* **title + name**: a title or role (الرئيس، الخبير العسكري العميد، المتحدث باسم …) followed, after any modifiers (ال-adjectives,
+  names already found, باسم + body), by two to four name words: Arabic words that are not common words (``common_words.txt``),
+  not function words, and carry no article unless a known first name precedes them (أحمد العطار).
+* **verb of saying + name + comma**: قال ميتشل بيلفر، المحلل …
+* **organisation head + quotation**: ميليشيا «لواء القدس», حركة "…".
+
+A discovered person is also found wherever the article later uses the surname alone (coreference). Ids are romanised slugs,
+so the same name gets the same id in every article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lexicon.load import Entry, Lexicon, key_of
+from marsad.resources import data_file, load_json
+from marsad.text.document import Document
+from marsad.text.normalize import fold
+from marsad.text.tokenize import Token
+
+MAX_MODIFIERS = 5
+MAX_NAME = 4
+QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    titles: dict[str, int]          # folded title phrase -> number of words
+    title_lengths: tuple[int, ...]
+    speech: frozenset[str]
+    stop: frozenset[str]
+    particles: frozenset[str]
+    modifiers: frozenset[str]
+    org_heads: frozenset[str]
+    first_names: dict[str, str]
+    common: frozenset[str]
+    letters: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    d = load_json("rules", "discovery.json")
+    titles = {key_of(t): len(key_of(t).split()) for t in d["person_titles"]}
+    common = frozenset(line.strip() for line in data_file("rules", "common_words.txt").read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#"))
+    return Cues(titles, tuple(sorted(set(titles.values()), reverse=True)),
+                frozenset(fold(w) for w in d["speech_verbs"]), frozenset(fold(w) for w in d["name_stop"]),
+                frozenset(fold(w) for w in d["name_particles"]), frozenset(fold(w) for w in d["modifier_words"]),
+                frozenset(fold(w) for w in d["org_heads"]), {key_of(k): v for k, v in d["first_names"].items()},
+                common, d["romanise"])
+
+
+def romanise(arabic: str) -> str:
+    """A rough Latin spelling of an Arabic name: known first names by their usual spelling, other words letter by letter."""
+    c = cues()
+    words = []
+    for w in arabic.split():
+        f = fold(w)
+        if f in c.first_names:
+            words.append(c.first_names[f])
+            continue
+        out = []
+        for i, ch in enumerate(w):
+            r = c.letters.get(ch, "" if not ch.isascii() else ch)
+            if ch in "وي" and 0 < i < len(w) - 1:
+                r = "u" if ch == "و" else "i"
+            if ch in "أإآا" and i == 0:
+                r = "a" if ch != "إ" else "i"
+            out.append(r)
+        word = "".join(out)
+        word = re.sub(r"^al(?=[a-z]{3})", "al-", word)
+        words.append(word[:1].upper() + word[1:])
+    return " ".join(x for x in words if x)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _stems(tok: Token) -> set[str]:
+    return {a.stem for a in tok.analyses() if not a.suffix}
+
+
+def _indefinite_stems(tok: Token) -> set[str]:
+    """Stems read without the article: a head noun that can introduce a name (ميليشيا «…», not المنظمة «…»)."""
+    return {a.stem for a in tok.analyses() if not a.suffix and "ال" not in a.prefix and not a.stem.startswith("ال")}
+
+
+def _is_title_at(toks: list[Token], i: int, c: Cues) -> int:
+    """Number of tokens of the title starting at token i (0 if none)."""
+    for n in c.title_lengths:
+        if i + n > len(toks):
+            continue
+        tail = [t.norm for t in toks[i + 1:i + n]]
+        for a in toks[i].analyses():
+            if a.suffix or a.prefix not in ("", "و", "ف", "ل", "ب"):
+                continue
+            if " ".join([a.stem] + tail) in c.titles:
+                return n
+    return 0
+
+
+def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
+    if tok.kind != "word" or not tok.is_arabic or len(tok.norm) < 2:
+        return False
+    n = tok.norm
+    if n in c.stop or n in c.speech or n in c.titles:
+        return False
+    if n.startswith("ال") and not after_first_name:
+        return False
+    if n in c.common and n not in c.first_names:
+        return False
+    if n.startswith("و") and n[1:] in c.stop:
+        return False
+    return True
+
+
+def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] | None:
+    """The name words starting at token j: (j, k) with 2 ≤ k - j ≤ MAX_NAME, or None."""
+    k = j
+    while k < len(toks) and k - j < MAX_NAME and not covered(toks[k]):
+        first = k > j and (toks[j].norm in c.first_names or toks[k - 1].norm in c.particles)
+        if toks[k].norm in c.particles and k + 1 < len(toks):
+            k += 1
+            continue
+        if not _name_word(toks[k], c, first):
+            break
+        k += 1
+    return (j, k) if k - j >= 2 else None
+
+
+def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
+    """New entities with their mentions: (start, end, entry, rule)."""
+    c = cues()
+    toks = doc.tokens
+    if not toks:
+        return []
+    occupied = sorted(taken)
+
+    def covered(t: Token) -> bool:
+        return any(s < t.end and t.start < e for s, e in occupied)
+
+    found: list[tuple[int, int, Entry, str]] = []
+    people: dict[str, Entry] = {}
+
+    def add_person(i: int, k: int, rule: str) -> None:
+        s, e = toks[i].start, toks[k - 1].end
+        if doc.in_chrome(s, e) or any(s < b and a < e for a, b in occupied):
+            return
+        surface = " ".join(t.text for t in toks[i:k])
+        key = key_of(surface)
+        if key in lex.keys:
+            return
+        entry = people.get(key)
+        if entry is None:
+            name = romanise(surface)
+            entry = people[key] = Entry(slug(name), name, "PERSON", None, [], [surface], [], [], [], "discovered", "")
+        found.append((s, e, entry, rule))
+        occupied.append((s, e))
+
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        n = _is_title_at(toks, i, c)
+        if n:
+            j = i + n
+            mods = 0
+            while j < len(toks) and mods < MAX_MODIFIERS:
+                tj = toks[j]
+                if covered(tj) or tj.norm in c.modifiers or (tj.norm.startswith("ال") and tj.norm not in c.first_names) \
+                        or _is_title_at(toks, j, c):
+                    j += 1
+                    mods += 1
+                    continue
+                if tj.norm == "(" and j + 2 < len(toks) and toks[j + 2].norm == ")":
+                    j += 3
+                    continue
+                break
+            span = _name_after(toks, j, covered, c)
+            if span:
+                add_person(*span, "discovery:title")
+                i = span[1]
+                continue
+        elif t.kind == "word" and (_stems(t) & c.speech):
+            span = _name_after(toks, i + 1, covered, c)
+            if span and span[1] < len(toks) and toks[span[1]].norm in (",", ":", "،"):
+                add_person(*span, "discovery:speech")
+                i = span[1]
+                continue
+        elif t.kind == "word" and (_indefinite_stems(t) & c.org_heads) and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
+            close = QUOTES[toks[i + 1].text]
+            k = i + 2
+            while k < len(toks) and k - i < 8 and toks[k].text != close:
+                k += 1
+            if k < len(toks) and toks[k].text == close and k > i + 2 and toks[i + 2].norm not in c.stop \
+                    and toks[i + 2].norm not in c.common:
+                s, e = toks[i + 2].start, toks[k - 1].end
+                surface = doc.text[s:e]
+                if key_of(surface) not in lex.keys and not any(s < b and a < e for a, b in occupied) \
+                        and not doc.in_chrome(s, e):
+                    name = romanise(surface)
+                    found.append((s, e, Entry(slug(name), name, "ORG", None, [], [surface], [], [], [], "discovered", ""),
+                                  "discovery:quoted-org"))
+                    occupied.append((s, e))
+                i = k
+                continue
+        i += 1
+
+    # coreference: a discovered person's surname alone, anywhere else in the article
+    for key, entry in people.items():
+        surname = key.split()[-1]
+        if len(surname) < 3 or surname in c.common:
+            continue
+        for t in toks:
+            if covered(t):
+                continue
+            for a in t.analyses():
+                if a.stem == surname and a.prefix in ("", "و", "ف", "ل", "ب") and not a.suffix:
+                    found.append((a.start, a.end, entry, "coref:surname"))
+                    occupied.append((t.start, t.end))
+                    break
+    return found

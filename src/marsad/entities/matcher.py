@@ -1,0 +1,116 @@
+"""Lexicon matching on folded text with clitics, longest match first (Aho-Corasick).
+
+The document's tokens (quotation marks left out) are joined by single spaces into a folded *match string*; every lexicon key
+is written the same way, so a multi-word form matches across any run of spaces and quotes. A match must end at a token's
+end and start at a token's start or right after a proclitic (و ف ب ك ل and their combinations: وبيلاروسيا, لروسيا,
+بالناتو); forms that begin with ال also match after لل (للكرملين). Overlapping matches are resolved longest first, so
+روسيا البيضاء is Belarus and nothing is found inside بيلاروسيا.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from marsad.lexicon.load import Lexicon, default_lexicon, is_quote
+from marsad.resources import load_json
+from marsad.text.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int      # offsets in the original text
+    end: int
+    entity: str     # lexicon id
+    kind: str       # form | demonym | short
+    key: str        # the lexicon key that matched
+    j0: int         # span in the match string (for overlap resolution)
+    j1: int
+
+
+@lru_cache(maxsize=1)
+def proclitics() -> tuple[frozenset[str], frozenset[str]]:
+    """Prefixes allowed before a lexicon key, and before a key whose ال was absorbed by a preceding ل (لل)."""
+    data = load_json("rules", "entity_clitics.json")
+    return frozenset(data["before_name"]), frozenset(data["before_absorbed_article"])
+
+
+class Matcher:
+    """Finds lexicon entities in a document."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        a = ahocorasick.Automaton()
+        for key, (eid, kind) in lex.keys.items():
+            a.add_word(key, (key, eid, kind, 0))
+        for key, (eid, kind) in lex.keys.items():
+            if key.startswith("ال") and len(key) > 3:
+                alt = "لل" + key[2:]
+                if alt not in lex.keys and not a.exists(alt):
+                    a.add_word(alt, (alt, eid, kind, 2))
+        a.make_automaton()
+        self.automaton = a
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Matcher":
+        return cls(default_lexicon())
+
+    def candidates(self, doc: Document) -> list[Match]:
+        """Every lexicon match whose edges fall on word and clitic boundaries."""
+        toks = [t for t in doc.tokens if not is_quote(t.norm)]
+        if not toks:
+            return []
+        jstart: list[int] = []
+        pos = 0
+        for t in toks:
+            jstart.append(pos)
+            pos += len(t.norm) + 1
+        joined = " ".join(t.norm for t in toks)
+        before, before_absorbed = proclitics()
+        out = []
+        n = len(joined)
+        for end_idx, (key, eid, kind, absorbed) in self.automaton.iter(joined):
+            e = end_idx + 1
+            if e < n and joined[e] != " ":
+                continue
+            s = e - len(key)
+            k = bisect_right(jstart, s) - 1
+            d = s - jstart[k]
+            tok = toks[k]
+            if d:
+                if tok.norm[:d] not in (before_absorbed if absorbed else before):
+                    continue
+            elif absorbed and not tok.norm.startswith("لل"):
+                continue
+            d += absorbed
+            k_end = bisect_right(jstart, e - 1) - 1
+            if d == 0:
+                start = tok.start
+            elif len(tok.norm) == len(tok.text):
+                start = tok.start + d
+            else:
+                start = tok._orig_offsets()[d]
+            out.append(Match(start, toks[k_end].end, eid, kind, key, s, e))
+        return out
+
+    def find(self, doc: Document) -> list[Match]:
+        """Non-overlapping matches, longest first; short forms only for entities the article also names in full."""
+        cands = self.candidates(doc)
+        full = _resolve([c for c in cands if c.kind != "short"])
+        named = {m.entity for m in full}
+        shorts = [c for c in cands if c.kind == "short" and c.entity in named]
+        return sorted(_resolve(shorts, taken=full), key=lambda m: m.start)
+
+
+def _resolve(cands: list[Match], taken: list[Match] | None = None) -> list[Match]:
+    chosen = list(taken or [])
+    occupied = [(m.j0, m.j1) for m in chosen]
+    for c in sorted(cands, key=lambda m: (-(m.j1 - m.j0), m.j0)):
+        if any(c.j0 < b and a < c.j1 for a, b in occupied):
+            continue
+        chosen.append(c)
+        occupied.append((c.j0, c.j1))
+    return chosen

@@ -1,0 +1,28 @@
+"""Entities found in one article and their mentions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text that names an entity, and what produced it (a lexicon form or a rule)."""
+
+    start: int
+    end: int
+    rule: str  # "lexicon:form", "lexicon:demonym", "discovery:title", "coref:short", "tagger:crf", ...
+
+
+@dataclass(slots=True)
+class Entity:
+    """A real-world entity named in the article, all its variants merged."""
+
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    source: str = "lexicon"  # lexicon | discovered
+
+    def first(self) -> int:
+        return min((m.start for m in self.mentions), default=0)

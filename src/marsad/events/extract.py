@@ -1,0 +1,233 @@
+"""PLOVER events: a trigger, its actor, recipient, place, quantity, date, status and source.
+
+For each sentence: triggers are found (``triggers.py``); the actor is the named entity that is the trigger's subject (after a
+verb: «نشرت أرمينيا», «طلبت حكومة كازاخستان»; before it in the clause: «روسيا قدمت»; for a verbal noun its genitive or a
+demonym: «الانتشار البيلاروسي», «القوات الروسية», «بتشجيع من روسيا»); the place is a place or country after في/إلى; the
+recipient an entity after ل/إلى/مع/من/على/ضد; the quantity a counted number in the clause; the date the nearest date in
+the sentence; the status comes from cues before the trigger; the source from the sentence's attribution.
+Events with no named actor are not reported. A repeated act (same type, actor, recipient and place) is reported once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
+from marsad.events.triggers import Hit, find_triggers
+from marsad.lexicon.load import key_of
+from marsad.resources import load_json
+from marsad.text.document import Span
+from marsad.text.numbers import noun_info
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
+PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+ACTOR_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor_heads: frozenset[str]      # generic heads between a verb and its named subject: حكومة، قوات، سلطات
+    loc_preps: frozenset[str]
+    rcpt_preps: frozenset[str]
+    agent_preps: frozenset[str]      # من قبل / من after a verbal noun
+    preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    d = load_json("rules", "event_roles.json")
+    f = lambda k: frozenset(key_of(w) for w in d[k])
+    return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
+                 f("prepositions"))
+
+
+def _prep_before(view: DocView, m: MentionAt) -> str | None:
+    """The preposition governing a mention: a proclitic ب/ل/ك on its token, or a preposition word before it."""
+    toks = view.doc.tokens
+    tok = toks[m.t0]
+    if m.start > tok.start:
+        pre = tok.norm[: m.start - tok.start].lstrip("وف")
+        if pre in ("ب", "ل", "ك", "لل"):
+            return pre[0]
+    j = m.t0 - 1
+    r = roles()
+    while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"):
+        j -= 1
+    if j >= 0:
+        for a in toks[j].analyses():
+            if a.prefix in ("", "و", "ف") and not a.suffix and a.stem in r.preps:
+                return a.stem
+    return None
+
+
+def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    toks = view.doc.tokens
+    r = roles()
+    j = hit.i + hit.n
+    skipped = 0
+    while j < hi and skipped <= ACTOR_WINDOW:
+        m = view.at_token.get(j)
+        if m is not None:
+            if m.entity.type in ACTOR_TYPES and _prep_before(view, m) is None:
+                return m
+            return None
+        if toks[j].norm in CLAUSE_BREAKS or toks[j].norm in r.preps:
+            return None
+        if toks[j].norm not in r.actor_heads and skipped >= 2:
+            return None
+        j += 1
+        skipped += 1
+    return None
+
+
+def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
+    for m in reversed(view.mentions_in(lo, hit.i)):
+        if m.t1 > hit.i:
+            continue
+        if m.entity.type in ACTOR_TYPES and _prep_before(view, m) is None:
+            return m
+    return None
+
+
+def _noun_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    """The agent of a verbal noun: its genitive («انتشار القوات الروسية», «الانتشار البيلاروسي») or «من (قبل) X»."""
+    toks = view.doc.tokens
+    r = roles()
+    j = hit.i + hit.n
+    steps = 0
+    while j < hi and steps < 4:
+        m = view.at_token.get(j)
+        if m is not None:
+            prep = _prep_before(view, m)
+            if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps):
+                return m
+            return None
+        n = toks[j].norm
+        if n in CLAUSE_BREAKS:
+            return None
+        if n not in r.actor_heads and n not in r.agent_preps and not n.startswith("ال") and steps >= 1:
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[MentionAt | None, MentionAt | None]:
+    """(recipient, location) after the trigger in its clause."""
+    r = roles()
+    recipient = location = None
+    for m in view.mentions_in(hit.i + hit.n, hi):
+        if m.entity.id == actor.entity.id or m is actor:
+            continue
+        prep = _prep_before(view, m)
+        if prep is None:
+            continue
+        if prep in r.loc_preps and m.entity.type in PLACE_TYPES and location is None:
+            if prep == "الي" and hit.trigger.type not in ("MOBILIZE", "CONSULT", "RETREAT") and recipient is None:
+                recipient = m
+            else:
+                location = m
+        elif prep in r.rcpt_preps and recipient is None:
+            recipient = m
+    return recipient, location
+
+
+def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
+    req = hit.trigger.requires
+    if not req:
+        return True
+    for t in view.doc.tokens[hit.i + hit.n: min(hi, hit.i + hit.n + 8)]:
+        if any(a.stem in req for a in t.analyses()):
+            return True
+    return False
+
+
+def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
+    toks = view.doc.tokens
+    c = cues()
+    if hit.trigger.pos == "verb":
+        for j in range(max(s_lo, hit.i - 2), hit.i):
+            if c["negated"].match_at(toks, j, ("", "و", "ف")):
+                return "negated"
+    elif hit.i > s_lo and c["negated"].match_at(toks, hit.i - 1, ("", "و", "ف", "ب")):
+        return "negated"
+    before = c["possible"].find(toks, max(s_lo, hit.i - 10), hit.i)
+    if before:
+        return "possible"
+    if hit.prefix.endswith("س") or c["planned"].find(toks, max(s_lo, hit.i - 10), hit.i) \
+            or c["planned"].find(toks, hit.i, min(s_hi, hit.i + 12)):
+        return "planned"
+    return "actual"
+
+
+def _quantity(view: DocView, hit: Hit, lo: int, hi: int) -> dict | None:
+    a, b = view.doc.tokens[lo].start, view.doc.tokens[hi - 1].end
+    t_end = view.doc.tokens[hit.i].start
+    for n in view.doc.numbers:
+        if a <= n.start < b and n.start >= t_end and n.unit and not n.ordinal and not n.is_year_like:
+            info = noun_info(n.unit)
+            if info is not None and info.category in ("personnel", "unit", "equipment"):
+                v = n.value
+                return {"value": int(v) if float(v).is_integer() else v, "unit": info.gloss, "approx": n.approx}
+    return None
+
+
+def _when(view: DocView, sent: Span) -> str | None:
+    for d in view.doc.dates:
+        if sent.start <= d.start < sent.end and d.value:
+            return d.value
+    return None
+
+
+def extract_events(view: DocView, sources: list) -> list[dict]:
+    """Events of the whole document; ``sources[k]`` is the attributed source entity id of sentence k (or None)."""
+    doc = view.doc
+    out: list[dict] = []
+    for k, sent in enumerate(doc.sentences):
+        if doc.in_chrome(sent.start, sent.end):
+            continue
+        s_lo, s_hi = view.sentence_tokens(sent)
+        for hit in find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys()):
+            lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
+            if not _requires_ok(view, hit, s_hi):
+                continue
+            if hit.trigger.pos == "verb":
+                actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+            else:
+                actor = _noun_agent(view, hit, s_hi) or _subject_before(view, hit, lo)
+            if actor is None:
+                continue
+            recipient, location = _args(view, hit, actor, hit.i + hit.n, hi if hi > hit.i + hit.n + 2 else s_hi)
+            ev = {
+                "type": hit.trigger.type,
+                "mode": hit.trigger.mode,
+                "actor": actor.entity.id,
+                "recipient": recipient.entity.id if recipient else None,
+                "location": location.entity.id if location else None,
+                "quantity": _quantity(view, hit, hit.i, s_hi),
+                "when": _when(view, sent),
+                "status": _status(view, hit, s_lo, s_hi),
+                "source": sources[k] if sources[k] != actor.entity.id else None,
+                "evidence": {"start": sent.start, "end": sent.end},
+                "trigger": {"start": doc.tokens[hit.i].start, "end": doc.tokens[hit.i + hit.n - 1].end,
+                            "rule": f"trigger:{hit.trigger.pos}:{' '.join(hit.trigger.words)}"},
+            }
+            out.append(ev)
+    return merge_events(out)
+
+
+def merge_events(events: list[dict]) -> list[dict]:
+    """One event per actor and act: a repeat, or a less specific mention of the same act, is folded into the first."""
+    kept: list[dict] = []
+    for ev in events:
+        for k in kept:
+            if k["type"] != ev["type"] or k["actor"] != ev["actor"]:
+                continue
+            if all(k[f] == ev[f] or k[f] is None or ev[f] is None for f in ("recipient", "location")):
+                for f in ("recipient", "location", "quantity", "when", "source"):
+                    if k[f] is None and ev[f] is not None:
+                        k[f] = ev[f]
+                break
+        else:
+            kept.append(ev)
+    return kept

@@ -1,0 +1,146 @@
+"""Quotes (who said what, to which outlet) and the attribution of each sentence.
+
+*Quotes*: a verb of saying (قال، أضاف، أكد، أوضح، رأى، اعتبر …) with a named speaker after it («قال ميتشل بيلفر»,
+«قال الأمين العام لمنظمة … ستانيسلاف زاس») or before it in the sentence («روسيا قالت»), or — when the verb stands alone
+with a conjunction (وأضاف، وتابع) — the speaker of the sentences just before. The outlet (``via``) is a media entity
+governed by ل or مع after the verb («لأورينت نت», «في تصريحات لشبكة سكاي نيوز عربية», «في مقابلة مع …»).
+
+*Attribution*: a sentence is attributed to the entity named after an attribution cue (حسب ما ذكر، وفق، نقلاً عن، قال …);
+a cue followed by a generic word that points back (وقال المركز، ووفق التقرير) carries the last named source on; a
+sentence inside a speaker's quotation is attributed to the speaker.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
+from marsad.events.extract import _prep_before
+from marsad.lexicon.load import default_lexicon, key_of
+from marsad.resources import load_json
+
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
+SPEAKER_WINDOW = 8
+CONTINUE_SENTENCES = 3
+ATTRIBUTION_FILLERS = frozenset({"ما", "\"", "'", "ذكر", "ذكرت", "نقل", "نقلت", "افاد", "افادت", "اورد", "اوردت", "جاء", "في"})
+THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", ":"})
+
+
+@lru_cache(maxsize=1)
+def _generic_sources() -> frozenset[str]:
+    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["generic_sources"])
+
+
+@lru_cache(maxsize=1)
+def _media_heads() -> frozenset[str]:
+    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["media_heads"])
+
+
+def is_media(entity_id: str) -> bool:
+    e = default_lexicon().entries.get(entity_id)
+    return bool(e and e.file.startswith("media"))
+
+
+def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> MentionAt | None:
+    """The speaker after a verb of saying: a person within reach (after a title or body), else the first named
+    entity not governed by a preposition; the search stops at إن/أن and at clause breaks."""
+    toks = view.doc.tokens
+    first = None
+    for j in range(i, min(hi, i + SPEAKER_WINDOW)):
+        m = view.at_token.get(j)
+        if m is None:
+            if toks[j].norm in THAT or (toks[j].norm in CLAUSE_BREAKS and toks[j].norm not in "()"):
+                break
+            continue
+        if m.entity.type not in types or is_media(m.entity.id):
+            continue
+        if m.entity.type == "PERSON":
+            return m
+        if first is None and _prep_before(view, m) is None:
+            first = m
+    return first
+
+
+def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
+    for m in reversed(view.mentions_in(lo, i)):
+        if m.entity.type in SPEAKER_TYPES and not is_media(m.entity.id) and _prep_before(view, m) is None:
+            return m
+    return None
+
+
+def _via(view: DocView, lo: int, hi: int) -> str | None:
+    toks = view.doc.tokens
+    for m in view.mentions_in(lo, hi):
+        if not is_media(m.entity.id):
+            continue
+        prep = _prep_before(view, m)
+        before = toks[m.t0 - 1] if m.t0 > 0 else None
+        if prep in ("ل", "مع") or (before is not None and any(a.prefix in ("ل", "ول") and a.stem in _media_heads()
+                                                              for a in before.analyses())):
+            return m.entity.id
+    return None
+
+
+def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
+    """The document's quotes, and for each sentence the id of the source it is attributed to (or None)."""
+    doc = view.doc
+    c = cues()
+    toks = doc.tokens
+    quotes: list[dict] = []
+    sources: list[str | None] = [None] * len(doc.sentences)
+    current_source: str | None = None
+    last_speaker: tuple[int, str] | None = None   # (sentence index, entity id)
+    for k, sent in enumerate(doc.sentences):
+        if doc.in_chrome(sent.start, sent.end):
+            continue
+        lo, hi = view.sentence_tokens(sent)
+        speaker: MentionAt | None = None
+        speaker_id: str | None = None
+        rule = ""
+        for i, n in c["quote_verbs"].find(toks, lo, hi):
+            speaker = _named_after(view, i + n, hi)
+            if speaker is None:
+                after = toks[i + n] if i + n < hi else None
+                if after is not None and after.norm in _generic_sources() and current_source:
+                    speaker_id, rule = current_source, "quote:generic-source"
+                elif toks[i].norm.startswith(("و", "ف")) and last_speaker and k - last_speaker[0] <= CONTINUE_SENTENCES \
+                        and _named_before(view, lo, i) is None:
+                    speaker_id, rule = last_speaker[1], "quote:continuation"
+                else:
+                    before = _named_before(view, lo, i)
+                    if before is not None:
+                        speaker_id, rule = before.entity.id, "quote:subject-before"
+            else:
+                speaker_id, rule = speaker.entity.id, "quote:verb-speaker"
+            if speaker_id:
+                quotes.append({"speaker": speaker_id, "via": _via(view, i, hi),
+                               "evidence": {"start": sent.start, "end": sent.end}, "rule": rule})
+                break
+        # attribution of this sentence
+        src = None
+        for i, n in c["attribution"].find(toks, lo, hi):
+            j = i + n
+            while j < hi and j < i + n + 3 and toks[j].norm in ATTRIBUTION_FILLERS:
+                j += 1
+            m = view.at_token.get(j)
+            if m is not None and m.entity.type in SPEAKER_TYPES:
+                src = m.entity.id
+                break
+            if j < hi and toks[j].norm in _generic_sources() and current_source:
+                src = current_source
+                break
+        if src is None and speaker_id:
+            src = speaker_id
+        if src is None and last_speaker and k - last_speaker[0] <= 1 and sent.start < len(doc.text) \
+                and doc.text[sent.start] in "\"«“”":
+            src = last_speaker[1]
+        if src is not None:
+            if not is_media(src):
+                current_source = src
+            sources[k] = src
+        if speaker_id:
+            last_speaker = (k, speaker_id)
+    # the outlet a speaker spoke to, said once, holds for all their quotes
+    via_of = {q["speaker"]: q["via"] for q in quotes if q["via"]}
+    for q in quotes:
+        q["via"] = q["via"] or via_of.get(q["speaker"])
+    return quotes, sources

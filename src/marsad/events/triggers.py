@@ -1,0 +1,104 @@
+"""The PLOVER trigger lexicon (``data/rules/triggers.json``) and the search for triggers in a sentence.
+
+Verbs are given by their perfect and imperfect stems; the loader adds the person/number endings (نشر → نشرت، نشروا،
+ينشر، تنشر، ينشرون …). Verbal nouns and explicit forms are listed as they are. A trigger may require one of a list of
+words to follow in its clause (نشر troops, not نشر a report).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lexicon.load import key_of
+from marsad.resources import load_json
+from marsad.text.tokenize import Token
+
+PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "تم")
+PRESENT_FORMS = ("ي{}", "ت{}", "ي{}ون", "ت{}ون", "ي{}وا", "ي{}ان", "ت{}ان", "ي{}ن")
+VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
+NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل", "وبال"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    pos: str                       # verb | noun
+    words: tuple[str, ...]         # folded
+    requires: frozenset[str]       # folded words one of which must follow in the clause (empty: none)
+
+
+@dataclass(frozen=True)
+class Hit:
+    trigger: Trigger
+    i: int        # first token
+    n: int        # tokens
+    prefix: str   # proclitic on the first token (س marks the future)
+
+
+def _conjugate(past: str, present: str) -> set[str]:
+    p_words, r_words = key_of(past).split(), key_of(present).split()
+    out = {" ".join([p_words[0] + e] + p_words[1:]) for e in PAST_ENDINGS}
+    out |= {" ".join([f.format(r_words[0])] + r_words[1:]) for f in PRESENT_FORMS}
+    return out
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> dict[str, list[Trigger]]:
+    """First folded word → triggers starting with it (longest first)."""
+    data = load_json("rules", "triggers.json")
+    index: dict[str, list[Trigger]] = {}
+
+    def add(form: str, group: dict, pos: str, requires: list[str]) -> None:
+        words = tuple(form.split())
+        req = frozenset(key_of(w) for w in requires)
+        index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req))
+
+    for g in data["triggers"]:
+        group_req = g.get("requires", [])
+        for v in g.get("verbs", []):
+            for form in _conjugate(v["past"], v["present"]):
+                add(form, g, "verb", v.get("requires", group_req))
+        for form in g.get("explicit", []):
+            add(key_of(form), g, "verb", group_req)
+        for form in g.get("nouns", []):
+            add(key_of(form), g, "noun", group_req)
+    for v in index.values():
+        v.sort(key=lambda t: len(t.words), reverse=True)
+    return index
+
+
+def _rank(hit: Hit) -> tuple[int, int]:
+    """Longer triggers first; after a preposition or the article a verbal noun, else a verb."""
+    nominal = any(c in hit.prefix for c in ("ال", "ب")) or hit.prefix.endswith("ل")
+    return hit.n, int((hit.trigger.pos == "noun") == nominal)
+
+
+def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | frozenset[int] = frozenset()) -> list[Hit]:
+    """Triggers in tokens ``[lo, hi)``, longest first at each position, not overlapping; ``blocked`` tokens (names)
+    are never triggers."""
+    index = trigger_index()
+    out: list[Hit] = []
+    i = lo
+    while i < hi:
+        best: Hit | None = None
+        if i in blocked:
+            i += 1
+            continue
+        for a in toks[i].analyses():
+            for trig in index.get(a.stem, ()):
+                allowed = VERB_PREFIXES if trig.pos == "verb" else NOUN_PREFIXES
+                if a.prefix not in allowed:
+                    continue
+                n = len(trig.words)
+                if i + n > hi or any(toks[i + k].norm != trig.words[k] for k in range(1, n)):
+                    continue
+                hit = Hit(trig, i, n, a.prefix)
+                if best is None or _rank(hit) > _rank(best):
+                    best = hit
+        if best:
+            out.append(best)
+            i += best.n
+        else:
+            i += 1
+    return out

@@ -1,0 +1,115 @@
+"""The ordered list of components that turn an article into an analysed :class:`~marsad.text.document.Document`.
+
+Each component is a function ``Document -> Document`` whose docstring says what it reads and writes. The list below is the
+whole per-article path; ``marsad analyze``, the store and the batch runner all call :func:`analyze` through it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+try:
+    from marsad.text.dates import find_dates
+except ImportError:
+    find_dates = lambda t, r: []
+from marsad.text.document import Document, Span
+from marsad.text.numbers import find_numbers
+from marsad.text.sentences import split_sentences
+from marsad.text.tokenize import tokenize
+
+if TYPE_CHECKING:
+    from marsad.ingest import Article, IngestError
+
+Component = Callable[[Document], Document]
+
+
+def add_sentences(doc: Document) -> Document:
+    """Reads ``text``; writes ``sentences``."""
+    doc.sentences = [Span(s, e, "sentence") for s, e in split_sentences(doc.text)]
+    return doc
+
+
+def add_tokens(doc: Document) -> Document:
+    """Reads ``text``; writes ``tokens`` (with clitic analyses available on demand)."""
+    doc.tokens = tokenize(doc.text)
+    return doc
+
+
+def add_numbers(doc: Document) -> Document:
+    """Reads ``text``; writes ``numbers`` (value, unit noun, approximation and ordinal flags)."""
+    doc.numbers = find_numbers(doc.text)
+    return doc
+
+
+def reference_date(doc: Document) -> dt.date | None:
+    """The article's date, against which relative dates are resolved."""
+    pub = doc.meta.get("published")
+    if pub:
+        try:
+            return dt.date.fromisoformat(str(pub)[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def add_dates(doc: Document) -> Document:
+    """Reads ``text`` and ``meta.published``; writes ``dates`` (resolved where the article's date is known)."""
+    doc.dates = find_dates(doc.text, reference_date(doc))
+    return doc
+
+
+def default_components() -> list[Component]:
+    """The per-article path, in order."""
+    from marsad.entities import add_entities
+    from marsad.events import add_events
+
+    return [add_sentences, add_tokens, add_numbers, add_dates, add_entities, add_events]
+
+
+@dataclass
+class Pipeline:
+    """Runs its components in order over each document."""
+
+    components: list[Component]
+
+    @classmethod
+    def default(cls) -> "Pipeline":
+        return cls(default_components())
+
+    def __call__(self, doc: Document) -> Document:
+        for component in self.components:
+            doc = component(doc)
+        return doc
+
+    def analyze_text(self, text: str, doc: str = "text", meta: dict | None = None) -> Document:
+        """Analyse one article given as a string."""
+        return self(Document(doc=doc, text=text, meta=dict(meta or {})))
+
+    def analyze_article(self, art: "Article") -> Document:
+        return self(Document(doc=art.doc, text=art.text, meta=dict(art.meta), removed=list(art.removed)))
+
+    def analyze_paths(self, paths: Iterable[str]) -> Iterator["Document | IngestError"]:
+        """Read and analyse every article under ``paths``; a bad article yields an :class:`IngestError`, the rest go on."""
+        from marsad.ingest import IngestError, iter_articles
+
+        for item in iter_articles(paths):
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            try:
+                yield self.analyze_article(item)
+            except Exception as exc:  # one bad article never stops a batch
+                yield IngestError(source=item.source_path or item.doc, reason=f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+_default: Pipeline | None = None
+
+
+def analyze(text: str, doc: str = "text", meta: dict | None = None) -> Document:
+    """Analyse one article with the default pipeline (loaded once per process)."""
+    global _default
+    if _default is None:
+        _default = Pipeline.default()
+    return _default.analyze_text(text, doc=doc, meta=meta)

@@ -1,0 +1,335 @@
+"""Offset-preserving recognition and resolution of dates in raw Arabic news text.
+
+Recognises day-month-year dates in all Arabic month-name systems (يناير / كانون الثاني / جانفي / يوليوز),
+bilingual pairs as one span ("7 أكتوبر/تشرين الأول 2002", "أيلول / سبتمبر"), numeric dates (09/05/2024),
+years with a cue ("عام 2002", "في 2021،"), decades ("التسعينات"), weekday datelines ("الخميس - 09 مايو 2024"),
+qualified periods ("منتصف عام 2013" → 2013, approx) and relative expressions (أمس الخميس، العام الماضي،
+شهر أيلول المقبل، بعد سبعة أشهر، منذ عامين) resolved against a reference date. Bare numbers are never
+years. Language data lives in ``data/rules/dates.json``; scanning shares :func:`marsad.text.numbers.prepare`.
+
+Usage::
+
+    from datetime import date
+    from marsad.text.dates import find_dates, find_dateline
+    ref = find_dateline(text) or date(2024, 5, 9)
+    for span in find_dates(text, ref):
+        print(span.text, span.value, span.granularity, span.relative, span.approx)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+import re
+from typing import Any
+
+from marsad.text.numbers import alternation, fold_key, parse_cardinal, prepare
+
+__all__ = ["DateSpan", "find_dates", "find_dateline"]
+
+_D: dict[str, Any] = json.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "rules" / "dates.json").read_text(encoding="utf-8"))
+_ND: dict[str, Any] = json.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "rules" / "numbers.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression in the raw text; ``text == raw[start:end]``.
+
+    ``value`` is ISO or partial ISO ("2002-10-07", "2021-09", "2022"; a decade is given by its first year,
+    "1990", with granularity "decade"; a week by its ISO week, "2024-W18"), or "" when it cannot be resolved
+    (a relative expression without a reference date, a day-month without a year, "قبل خمسة أيام من الحرب").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: str  # "day" | "week" | "month" | "year" | "decade"
+    relative: bool
+    approx: bool
+
+
+# ---------------------------------------------------------------------------------------------- data
+def _index(entries: list[dict[str, Any]], field: str) -> dict[str, int]:
+    return {fold_key(f): e[field] for e in entries for f in e["forms"]}
+
+
+_MONTHS = _index(_D["months"], "month")
+_AMBIGUOUS_MONTHS = {fold_key(w) for w in _D["ambiguous_months"]}
+_WEEKDAYS = _index(_D["weekdays"], "weekday")
+_WD_NEED_CUE = {fold_key(w) for w in _D["weekdays_needing_cue"]}
+_PAST = {fold_key(w) for w in _D["past"]}
+_FUTURE = {fold_key(w) for w in _D["future"]}
+_CURRENT = {fold_key(w) for w in _D["current"]}
+_PERIODS = _index(_D["period_words"], "unit")
+_DUR_UNITS: dict[str, tuple[str, int | None]] = {}
+for _e in _D["duration_units"]:
+    _DUR_UNITS.update({fold_key(f): (_e["unit"], None) for f in _e["forms"]})
+    _DUR_UNITS.update({fold_key(f): (_e["unit"], 2) for f in _e["dual"]})
+_DECADES = _index(_D["decades"], "value")
+_DIRS = {fold_key(k): v for k, v in _D["duration_directions"].items()}
+
+
+def _ordinal_days() -> dict[str, int]:
+    """Masculine ordinal day phrases 1-31 ("الأول", "الحادي عشر", "الحادي والعشرين") from numbers.json."""
+    units = {o["value"]: fold_key(o["forms"][0]) for o in _ND["ordinals"]}
+    units[1] = fold_key(_ND["ordinal_teen_prefixes"][0]["forms"][0])  # الحادي in compounds
+    tens = {o["value"]: [fold_key(f) for f in o["forms"]] for o in _ND["ordinal_tens"] if o["value"] <= 30}
+    out = {fold_key(o["forms"][0]): o["value"] for o in _ND["ordinals"]}
+    for v in range(1, 10):
+        out[f"{units[v]} {fold_key('عشر')}"] = 10 + v
+        for t, forms in tens.items():
+            if t + v <= 31:
+                out.update({f"{units[v]} و{f}": t + v for f in forms})
+    for t, forms in tens.items():
+        out.update({f: t for f in forms})
+    return out
+
+
+_ORD_DAYS = _ordinal_days()
+
+
+def _alt(words: Any) -> str:
+    return alternation(fold_key(w) for w in words)
+
+
+# ---------------------------------------------------------------------------------------------- grammar
+_MON = alternation(_MONTHS)
+_WD = alternation(_WEEKDAYS)
+_REL = alternation(_PAST | _FUTURE | _CURRENT)
+_QUAL = _alt(_D["qualifiers"])
+_YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9])(?:م(?!\w))?"
+_CARD_WORDS = alternation(
+    [fold_key(f) for k in ("units", "tens", "hundreds", "teen_prefixes") for e in _ND[k] for f in e["forms"]]
+    + [fold_key(f) for f in _ND["ten"]]
+    + [fold_key(f) + "ا" for e in _ND["units"] for f in e["forms"] if not f.endswith(("ة", "ان", "ين"))])
+_NUM = rf"(?:[0-9]+|{_CARD_WORDS}(?:\s+و?{_CARD_WORDS})*)"
+_APPROX = _alt(_ND["approx_before"] + _ND["min_before"] + _ND["max_before"])
+
+_DATE_RE = re.compile(
+    r"\W(?:[وفب])??(?:"
+    # numeric dates
+    r"(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
+    r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9])"
+    # [qualifier] [weekday -] [day [من]] [شهر] month [/ month] [[عام] year] [relative]
+    rf"|(?:(?P<q>{_QUAL})\s+(?:شهر\s+)?)?(?:(?P<wd>{_WD})\s*(?:[-–—،,]\s*)?(?=[0-9]))?"
+    rf"(?:(?:(?P<day>[0-3]?[0-9])(?![0-9])|(?P<oday>{alternation(_ORD_DAYS)}))\s*(?:من\s+)?)?"
+    rf"(?P<shahr>شهر\s+)?(?P<m1>{_MON})(?!\w)(?:\s*[/(]\s*(?P<m2>{_MON})(?!\w)\s*\)?)?"
+    rf"(?:\s*(?:[,،]\s*)?(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR}))?(?:\s+(?P<rel>{_REL})(?!\w))?"
+    # [qualifier] عام 2002 [و2003] / qualifier 2002
+    rf"|(?:(?P<q2>{_QUAL})\s+)?(?P<ycue>{_alt(_D['year_cues'])})\s+(?P<y2>{_YEAR})(?:\s+و\s*(?P<y3>{_YEAR}))?"
+    rf"|(?P<q3>{_QUAL})\s+(?P<y4>{_YEAR})"
+    # في 2021، (a cue and punctuation or the end around a 19xx/20xx year)
+    rf"|(?P<bcue>{_alt(_D['bare_year_cues'])})\s+(?P<y5>{_YEAR})(?=\s*(?:[^\w\s]|$)|\s+و\s*[0-9])"
+    # decades
+    rf"|(?P<dec>{alternation(_DECADES)})(?!\w)"
+    rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?"
+    # بعد سبعة أشهر / منذ عامين / قبل خمسة أيام [من]
+    rf"|(?P<dir>{alternation(_DIRS)})\s+(?:(?P<dq>{_APPROX})\s+)?(?:(?P<dn>{_NUM})\s+)?"
+    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?:\s+(?P<dfrom>من|على)(?!\w))?"
+    # هذا العام / العام الماضي / مطلع الشهر المقبل
+    rf"|(?:(?P<q4>{_QUAL})\s+)?(?:(?P<this>هذا|هذه)\s+(?P<pw1>{alternation(_PERIODS)})"
+    rf"|(?P<pw2>{alternation(_PERIODS)})\s+(?P<prel>{_REL}))"
+    # أول أمس / بعد غد / أمس [الخميس] / اليوم [الجمعة] / غدا / يوم غد
+    r"|(?P<dby>اول\s+امس|امس\s+الاول)|(?P<dat>بعد\s+غد)"
+    rf"|(?P<yd>امس|الامس)(?:\s+(?P<ywd>{_WD}))?"
+    rf"|(?P<td>اليوم)(?:\s+(?P<twd>{_WD}))?"
+    rf"|(?P<tm>غدا|الغد|يوم\s+غد)(?:\s+(?P<tmwd>{_WD}))?"
+    # [يوم] الخميس [الماضي]
+    rf"|(?:(?P<wcue>{_alt(_D['weekday_cues'])})\s+)?(?P<wd2>{_WD})(?:\s+(?P<wrel>{_REL}))?"
+    r")(?!\w)"
+)
+
+
+# ---------------------------------------------------------------------------------------------- resolution
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _iso_day(y: int, m: int, d: int) -> str:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def _weekday_before(ref: dt.date, wd: int, strict: bool) -> dt.date:
+    delta = (ref.weekday() - wd) % 7
+    return ref - dt.timedelta(days=delta or (7 if strict else 0))
+
+
+def _weekday_after(ref: dt.date, wd: int) -> dt.date:
+    return ref + dt.timedelta(days=((wd - ref.weekday()) % 7) or 7)
+
+
+def _direction(word: str | None) -> int:
+    """-1 past, +1 future, 0 current, None-like 0 when absent."""
+    if word in _PAST:
+        return -1
+    if word in _FUTURE:
+        return 1
+    return 0
+
+
+def _shift(ref: dt.date, unit: str, n: float) -> tuple[str, str]:
+    """ISO value and granularity of ``ref`` shifted by ``n`` units."""
+    if unit == "day":
+        return (ref + dt.timedelta(days=round(n))).isoformat(), "day"
+    if unit == "week":
+        return (ref + dt.timedelta(days=round(7 * n))).isoformat(), "day"
+    if unit == "month":
+        return _add_months(ref, round(n)).isoformat()[:7], "month"
+    years = round(n * (10 if unit == "decade" else 1))
+    return str(ref.year + years), "year"
+
+
+def _resolve(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
+    """(value, granularity, relative, approx) for one match's groups, or None to drop the match."""
+    if g["nd"] or g["iy"]:
+        y, m, d = (g["ny"], g["nm"], g["nd"]) if g["nd"] else (g["iy"], g["im"], g["id"])
+        value = _iso_day(int(y), int(m), int(d))
+        return (value, "day", False, False) if value else None
+    if g["m1"]:
+        month = _MONTHS[" ".join(g["m1"].split())]
+        if g["m2"] and _MONTHS[" ".join(g["m2"].split())] != month:
+            return None
+        day = int(g["day"]) if g["day"] else (_ORD_DAYS[" ".join(g["oday"].split())] if g["oday"] else None)
+        cue = bool(day or g["y"] or g["shahr"] or g["m2"] or g["q"] or g["rel"] or g["lead"])
+        if " ".join(g["m1"].split()) in _AMBIGUOUS_MONTHS and not cue:
+            return None  # مارس (he practised), آب, نيسان... need a date cue
+        if day is not None and not 1 <= day <= 31:
+            return None
+        approx = bool(g["q"])
+        if g["y"]:
+            year, relative = int(g["y"].rstrip("م")), False
+        elif ref is None:
+            return "", "day" if day else "month", True, approx
+        else:
+            relative, year = True, ref.year
+            direction = _direction(g["rel"])
+            if direction > 0 and month <= ref.month:
+                year += 1
+            elif direction < 0 and month >= ref.month:
+                year -= 1
+        if day and not approx:
+            value = _iso_day(year, month, day)
+            return (value, "day", relative, False) if value else None
+        return f"{year:04d}-{month:02d}", "month", relative, approx
+    if g["y2"] or g["y4"] or g["y5"]:
+        year = (g["y2"] or g["y4"] or g["y5"]).rstrip("م")
+        return year, "year", False, bool(g["q2"] or g["q3"])
+    if g["dec"]:
+        decade = _DECADES[g["dec"]]
+        century = 2000 if g["cent"] and ("حادي" in g["cent"] or g["cent"] == "الحالي") else 1900
+        return str(century + decade), "decade", False, False
+    if g["du"]:
+        unit, dual_n = _DUR_UNITS[g["du"]]
+        n = dual_n or (parse_cardinal(g["dn"]) if g["dn"] else None)
+        if n is None:
+            if g["du"] in ("عام", "سنه", "شهر", "يوم", "اسبوع", "عقد"):
+                n = 1  # منذ عام، بعد شهر
+            else:
+                return None  # منذ أيام، بعد أشهر: vague
+        approx = bool(g["dq"])
+        gran = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}[unit]
+        if g["dfrom"] or ref is None:  # "قبل خمسة أيام من الحرب": anchored on an event
+            return "", gran, not g["dfrom"], approx
+        value, gran = _shift(ref, unit, _DIRS[g["dir"]] * n)
+        return value, gran, True, approx
+    if g["pw1"] or g["pw2"]:
+        unit = _PERIODS[g["pw1"] or g["pw2"]]
+        approx = bool(g["q4"])
+        if ref is None:
+            return "", unit, True, approx
+        step = 0 if g["pw1"] else _direction(g["prel"])
+        if unit == "week":
+            year, week, _ = (ref + dt.timedelta(days=7 * step)).isocalendar()
+            return f"{year}-W{week:02d}", "week", True, approx
+        value, gran = _shift(ref, unit, step)
+        return value, gran, True, approx
+    if g["dby"] or g["dat"] or g["yd"] or g["td"] or g["tm"]:
+        if ref is None:
+            return "", "day", True, False
+        if g["dby"]:
+            day = ref - dt.timedelta(days=2)
+        elif g["dat"]:
+            day = ref + dt.timedelta(days=2)
+        elif g["yd"]:
+            day = _weekday_before(ref, _WEEKDAYS[g["ywd"]], True) if g["ywd"] else ref - dt.timedelta(days=1)
+        elif g["td"]:
+            day = ref
+        else:
+            day = _weekday_after(ref, _WEEKDAYS[g["tmwd"]]) if g["tmwd"] else ref + dt.timedelta(days=1)
+        return day.isoformat(), "day", True, False
+    if g["wd2"]:
+        if g["wd2"] in _WD_NEED_CUE and not (g["wcue"] or g["wrel"]):
+            return None  # الاثنين / الأحد alone are also "the two" / "the one"
+        if ref is None:
+            return "", "day", True, False
+        wd, direction = _WEEKDAYS[g["wd2"]], _direction(g["wrel"])
+        day = _weekday_after(ref, wd) if direction > 0 else _weekday_before(ref, wd, direction < 0)
+        return day.isoformat(), "day", True, False
+    return None
+
+
+_LEAD_CUE = re.compile(r"(?:في|منذ|حتى|خلال|بحلول|مطلع|اوائل|اواخر|منتصف|بدايه|نهايه)\s+$")
+
+
+def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
+    """Find date expressions in raw ``text``, resolving relative ones against ``ref`` (value "" without it)."""
+    sc = prepare(text)
+    scan = sc.scan
+    out: list[DateSpan] = []
+    for m in _DATE_RE.finditer(scan):
+        g = m.groupdict()
+        g["lead"] = None
+        if g["m1"] and not (g["day"] or g["y"]):
+            lead = _LEAD_CUE.search(scan, max(0, m.start() - 12), m.start() + 1)
+            g["lead"] = lead.group(0) if lead else None
+        res = _resolve(g, ref)
+        if res is None:
+            continue
+        value, gran, relative, approx = res
+        s = m.start() + 1
+        while scan[s] in "وفب" and not _DATE_RE.match(scan, s - 1, m.end()) is None and s < m.end():
+            break
+        s = _core_start(m)
+        spans = [(s, m.end("y2"))] if g["y3"] else [(s, m.end())]
+        for a, b in spans:
+            rs, re_ = sc.raw(a), sc.raw_end(b)
+            out.append(DateSpan(rs, re_, text[rs:re_], value, gran, relative, approx))
+        if g["y3"]:
+            rs, re_ = sc.raw(m.start("y3")), sc.raw_end(m.end("y3"))
+            out.append(DateSpan(rs, re_, text[rs:re_], g["y3"].rstrip("م"), "year", False, False))
+    return out
+
+
+def _core_start(m: re.Match[str]) -> int:
+    """Start of the expression proper: after the leading separator and any clitic."""
+    starts = [m.start(k) for k, v in m.groupdict().items() if v is not None and k not in ("y3",)]
+    return min(starts)
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The article's date from a weekday dateline near the top ("الخميس - 09 مايو 2024"), or None.
+
+    Falls back to a full day-month-year date standing alone on one of the first lines.
+    """
+    head = text[:400]
+    for span in find_dates(head):
+        if span.granularity != "day" or span.relative or not span.value:
+            continue
+        line_start = head.rfind("\n", 0, span.start) + 1
+        line_end = head.find("\n", span.end)
+        line = head[line_start:line_end if line_end >= 0 else len(head)]
+        has_weekday = any(fold_key(w) in fold_key(span.text) for w in _WEEKDAYS)
+        if has_weekday or not line.replace(span.text, "").strip(" -–—|،,:"):
+            return dt.date.fromisoformat(span.value)
+    return None

@@ -1,0 +1,108 @@
+"""The document model: the article text as published, and everything found in it as spans of that text.
+
+``Document.text`` is exactly the input and is never changed. Sentences, tokens, numbers, dates, entity mentions, events,
+facts and quotes all point into it with ``start``/``end`` code-point offsets; folded forms live beside the text.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.text.normalize import Normalized, normalize
+from marsad.text.tokenize import Token
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of the document's text with a label and free attributes."""
+
+    start: int
+    end: int
+    label: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def text_of(self, doc: "Document") -> str:
+        return doc.text[self.start:self.end]
+
+
+@dataclass
+class Document:
+    """One article: its text, metadata and the analysis layers built on it."""
+
+    doc: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[tuple[int, int, str]] = field(default_factory=list)  # page chrome: (start, end, reason)
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    numbers: list = field(default_factory=list)   # marsad.text.numbers.NumberSpan
+    dates: list = field(default_factory=list)     # marsad.text.dates.DateSpan
+    entities: list = field(default_factory=list)  # marsad.entities.model.Entity
+    events: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    _norm: Normalized | None = field(default=None, repr=False)
+    _tok_starts: list[int] | None = field(default=None, repr=False)
+    _sent_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def norm(self) -> Normalized:
+        """The folded copy of the text with its offset map (computed once)."""
+        if self._norm is None:
+            self._norm = normalize(self.text)
+        return self._norm
+
+    # --- offsets back to tokens and sentences -------------------------------------------------------------
+    def token_index(self, offset: int) -> int:
+        """Index of the token that contains ``offset``, or of the first token after it."""
+        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens):
+            self._tok_starts = [t.start for t in self.tokens]
+        i = bisect_right(self._tok_starts, offset) - 1
+        if i >= 0 and self.tokens[i].end > offset:
+            return i
+        return i + 1
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "expand") -> tuple[int, int] | None:
+        """Token range ``[i, j)`` covering ``[start, end)``.
+
+        ``expand`` takes every token the span touches; ``strict`` returns None unless the span falls on token edges;
+        ``contract`` keeps only tokens wholly inside it.
+        """
+        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens):
+            self._tok_starts = [t.start for t in self.tokens]
+        i = self.token_index(start)
+        j = bisect_left(self._tok_starts, end)
+        if i >= j:
+            return None
+        if alignment_mode == "expand":
+            return i, j
+        toks = self.tokens
+        if alignment_mode == "strict":
+            return (i, j) if toks[i].start == start and toks[j - 1].end == end else None
+        if alignment_mode == "contract":
+            while i < j and toks[i].start < start:
+                i += 1
+            while j > i and toks[j - 1].end > end:
+                j -= 1
+            return (i, j) if i < j else None
+        raise ValueError(f"unknown alignment_mode {alignment_mode!r}")
+
+    def sentence_of(self, offset: int) -> Span | None:
+        """The sentence containing ``offset``."""
+        if self._sent_starts is None or len(self._sent_starts) != len(self.sentences):
+            self._sent_starts = [s.start for s in self.sentences]
+        i = bisect_right(self._sent_starts, offset) - 1
+        if i >= 0 and self.sentences[i].end > offset:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``."""
+        if self._sent_starts is None or len(self._sent_starts) != len(self.sentences):
+            self._sent_starts = [s.start for s in self.sentences]
+        return bisect_right(self._sent_starts, offset) - 1
+
+    def in_chrome(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside a page-chrome span."""
+        return any(s <= start and end <= e for s, e, _ in self.removed)

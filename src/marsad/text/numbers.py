@@ -1,0 +1,544 @@
+"""Offset-preserving recognition of numbers in raw Arabic news text.
+
+Finds digit numbers (ASCII, Arabic-Indic, Persian; thousands separators and decimals), cardinal number
+words (1-999 in all genders and case forms, with scale words ألف/مليون/مليار), digits mixed with scale
+words ("17 ألف"), the dual of a countable noun ("كتيبتين" = 2 كتيبة), ordinals ("الفيلق الخامس"),
+approximation and bound cues ("نحو", "أكثر من") and the counted noun after a number ("300 عنصر",
+"600 من الجنود").
+
+All matching runs on a scanning copy of the text (see :class:`Scan`): letter variants and digits are folded
+one character for one character, and tashkeel/tatweel runs are removed with an offset map, so spans found
+there are mapped back to exact offsets in the raw text. Language data lives in ``data/rules/numbers.json``.
+
+Usage::
+
+    from marsad.text.numbers import find_numbers
+    for span in find_numbers("قوة قوامها نحو 4000 فرد"):
+        print(span.value, span.unit, span.approx)   # 4000 فرد True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+__all__ = [
+    "NumberSpan",
+    "NounInfo",
+    "find_numbers",
+    "parse_cardinal",
+    "fold",
+    "fold_key",
+    "alternation",
+    "prepare",
+    "Scan",
+    "MARKS",
+    "noun_info",
+]
+
+_RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
+
+#: Tashkeel (U+064B-U+065F), superscript alef (U+0670) and tatweel (U+0640), as a regex class body.
+MARKS = "\u064b-\u065f\u0670\u0640"
+_MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
+_MARK_RUN = re.compile(f"[{MARKS}]+")
+_STRIP_MARKS = {ord(c): None for c in _MARK_CHARS}
+
+_LETTER_FOLDS = (("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),
+                 ("\u0649", "\u064a"), ("\u0629", "\u0647"))  # أ إ آ ٱ -> ا, ى -> ي, ة -> ه
+_RARE_FOLDS = tuple((chr(0x0660 + i), str(i)) for i in range(10)) + tuple(
+    (chr(0x06F0 + i), str(i)) for i in range(10)) + (("\u066c", ","), ("\u066b", "."), ("\u06cc", "\u064a"),
+                                                    ("\u06a9", "\u0643"))
+
+
+def _fold_uncached(text: str) -> str:
+    for a, b in _LETTER_FOLDS:
+        text = text.replace(a, b)
+    for a, b in _RARE_FOLDS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """Return a copy of ``text`` of exactly the same length with letter variants and digits folded.
+
+    Alef forms -> ا, ى/ی -> ي, ة -> ه, ک -> ك, Arabic-Indic and Persian digits -> ASCII, ٬ -> "," and ٫ -> ".".
+    """
+    return _fold_uncached(text)
+
+
+def fold_key(word: str) -> str:
+    """Dictionary key of a word: NFC, folded, tashkeel and tatweel removed, inner whitespace collapsed."""
+    return " ".join(_fold_uncached(unicodedata.normalize("NFC", word)).translate(_STRIP_MARKS).split())
+
+
+class Scan:
+    """The scanning copy of a raw text: folded, tashkeel/tatweel removed, with a leading space.
+
+    ``scan`` has a space at index 0 so that every word start is preceded by a non-word character;
+    ``raw(i)`` and ``raw_end(i)`` map scan offsets back to offsets in the raw text (an end offset is
+    extended over marks that follow the last letter, so "ستاً" keeps its tanwin).
+    """
+
+    __slots__ = ("text", "scan", "_breaks", "_removed")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = fold(text)
+        self._breaks: list[int] = []  # scan index where the k-th piece after a removed run starts
+        self._removed: list[int] = []  # marks removed before that piece
+        if not any(c in text for c in _MARK_CHARS):
+            self.scan = " " + folded
+            return
+        pieces, prev, removed = [" "], 0, 0
+        scan_len = 1
+        for m in _MARK_RUN.finditer(folded):
+            pieces.append(folded[prev:m.start()])
+            scan_len += m.start() - prev
+            removed += m.end() - m.start()
+            prev = m.end()
+            self._breaks.append(scan_len)
+            self._removed.append(removed)
+        pieces.append(folded[prev:])
+        self.scan = "".join(pieces)
+
+    def raw(self, i: int) -> int:
+        """Raw offset of the character at scan index ``i`` (``i >= 1``)."""
+        k = bisect_right(self._breaks, i)
+        return i - 1 + (self._removed[k - 1] if k else 0)
+
+    def raw_end(self, i: int) -> int:
+        """Raw exclusive end offset for a scan exclusive end ``i``, including trailing marks."""
+        if i <= 1:
+            return 0
+        end = self.raw(i - 1) + 1
+        text = self.text
+        while end < len(text) and text[end] in _MARK_CHARS:
+            end += 1
+        return end
+
+
+@lru_cache(maxsize=8)
+def prepare(text: str) -> Scan:
+    """The (cached) :class:`Scan` of ``text``; shared by the number and date recognisers."""
+    return Scan(text)
+
+
+def _piece(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    alts = [_piece(ch) + _emit(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex source matching any of ``words`` (folded keys), as a prefix-sharing trie; a space matches ``\\s+``."""
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root) or "(?!)"
+
+
+def _load(name: str) -> dict[str, Any]:
+    with open(_RULES_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A number found in the raw text; ``text == raw[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int
+    unit: str | None
+    unit_span: tuple[int, int] | None
+    approx: bool
+    bound: str | None
+    ordinal: bool
+    kind: str
+    is_year_like: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NounInfo:
+    """A countable noun of the data file."""
+
+    lemma: str
+    gloss: str
+    category: str
+
+
+# ---------------------------------------------------------------------------------------------- data
+_D = _load("numbers.json")
+_CARD: dict[str, tuple[str, float]] = {}
+
+
+def _add_card(forms: Iterable[str], kind: str, value: float) -> None:
+    for f in forms:
+        k = fold_key(f)
+        if k in _CARD and _CARD[k] != (kind, value):
+            raise ValueError(f"numbers.json: {f!r} has two meanings")
+        _CARD[k] = (kind, value)
+
+
+def _with_accusative(forms: list[str]) -> list[str]:
+    """Add the tanwin-alef accusative ("ستاً", "ثلاثاً", "واحداً") of forms that take it."""
+    return forms + [f + "ا" for f in forms if not f.endswith(("ة", "ان", "ين", "ا", "ى"))]
+
+
+for _e in _D["units"]:
+    _add_card(_with_accusative(_e["forms"]), "unit", _e["value"])
+_add_card(_with_accusative(_D["ten"]), "ten", 10)
+for _e in _D["teen_prefixes"]:
+    _add_card(_e["forms"], "teenpre", _e["value"])
+for _e in _D["tens"]:
+    _add_card(_e["forms"], "tens", _e["value"])
+for _e in _D["hundreds"]:
+    _add_card(_e["forms"], "hund", _e["value"])
+for _e in _D["scales"]:
+    _add_card(_e["forms"], "scale", _e["value"])
+    _add_card(_e["plural"], "scalepl", _e["value"])
+    _add_card(_e["dual"], "scaledual", _e["value"])
+_add_card(_D["half"], "half", 0.5)
+
+_ORD: dict[str, tuple[str, int]] = {}
+for _e in _D["ordinals"]:
+    _ORD.update({fold_key(f): ("ord", _e["value"]) for f in _e["forms"]})
+for _e in _D["ordinal_teen_prefixes"]:
+    _ORD.update({fold_key(f): ("ordteenpre", _e["value"]) for f in _e["forms"]})
+for _e in _D["ordinal_tens"]:
+    _ORD.update({fold_key(f): ("ordtens", _e["value"]) for f in _e["forms"]})
+
+_NOUNS: dict[str, NounInfo] = {}
+_UNIT_FORMS: dict[str, str] = {}  # folded form -> lemma (singular, accusative, plural, abbreviation)
+_DUALS: dict[str, str] = {}
+_plural_keys: set[str] = set()
+for _e in _D["nouns"]:
+    _lemma = _e["lemma"]
+    _NOUNS[_lemma] = NounInfo(_lemma, _e["gloss"], _e["category"])
+    _lk = fold_key(_lemma)
+    _forms = [_lk] + [fold_key(p) for p in _e["plural"]] + [fold_key(a) for a in _e.get("abbrev", [])]
+    if not _lemma.endswith(("ة", "ء", "ى", "ا", "ئ")):
+        _forms.append(_lk + "ا")  # accusative with tanwin: عنصراً، عاماً
+    for _f in _forms:
+        _UNIT_FORMS.setdefault(_f, _lemma)
+    _plural_keys.update(_forms)
+    if "dual" in _e:
+        _duals = [fold_key(d) for d in _e["dual"]]
+    elif _lemma.endswith("ة"):
+        _duals = [fold_key(_lemma[:-1] + "ت" + s) for s in ("ان", "ين")]
+    else:
+        _duals = [_lk + "ان", _lk + "ين"]
+    for _d in _duals:
+        _DUALS.setdefault(_d, _lemma)
+# A dual spelled like a plural or singular (مدنيين, مقاتلين) is not a dual; number words are not nouns.
+for _k in list(_DUALS):
+    if _k in _plural_keys or _k in _CARD:
+        del _DUALS[_k]
+for _k, _lem in _DUALS.items():
+    _UNIT_FORMS.setdefault(_k, _lem)
+
+_BLOCKERS = {fold_key(w) for w in _D["ordinal_blockers"]}
+_YEAR_CUE_WORDS = [fold_key(w) for w in _D["year_cues"]]
+_MONTH_WORDS = [fold_key(f) for m in _load("dates.json")["months"] for f in m["forms"]]
+
+
+def noun_info(lemma: str) -> NounInfo | None:
+    """Gloss and category ("personnel", "unit", "equipment", "other") of a unit lemma."""
+    return _NOUNS.get(lemma)
+
+
+# ---------------------------------------------------------------------------------------------- patterns
+_B = r"(?<!\w)"
+_E = r"(?!\w)"
+_DIGITS = r"[0-9]+(?:[.,][0-9]+)*(?![0-9])"
+
+_SURF: dict[str, tuple[str, float, str | None, int]] = {}  # surface -> (kind, value, lemma, clitic length)
+_CLITICS = {
+    "card": ("", "و", "ف", "ب", "ل", "ك"),
+    "ord": ("", "و", "ف", "ب", "ك"),
+    "dual": ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"),
+}
+for _cl_i in range(max(len(v) for v in _CLITICS.values())):  # bare readings win over clitic readings
+    for _group, _table in (("card", _CARD), ("ord", _ORD), ("dual", _DUALS)):
+        if _cl_i < len(_CLITICS[_group]):
+            _cl = _CLITICS[_group][_cl_i]
+            for _k, _v in _table.items():
+                _entry = ("dual", 2, _v, len(_cl)) if _group == "dual" else (_v[0], _v[1], None, len(_cl))
+                _SURF.setdefault(_cl + _k, _entry)
+
+
+def _alt_of(key: str) -> str:
+    return alternation(fold_key(w) for w in _D[key])
+
+
+# The scan copy starts with a space, so a leading non-word class finds every word start and lets the
+# regex engine skip letters quickly.
+_ATOM = re.compile(
+    rf"\W(?:(?:[وفبلك]|ال|وال|بال|لل|فال)?(?P<dig>{_DIGITS})|(?P<w>{alternation(_SURF)}){_E})")
+_CUE = re.compile(
+    rf"{_B}(?:[وب])??(?:(?P<max>{_alt_of('max_before')})|(?P<min>{_alt_of('min_before')})"
+    rf"|(?P<approx>{_alt_of('approx_before')})){_E}\s*$")
+_AFTER = re.compile(rf"\s*(?:(?P<plus>{_alt_of('approx_after_min')})|(?P<about>{_alt_of('approx_after')})){_E}")
+_YEAR_CUE = re.compile(
+    rf"(?:{_B}(?:[وب])??(?:{alternation(_YEAR_CUE_WORDS + _MONTH_WORDS)})\s*(?:[/,،]\s*)?|[0-9][/.\-])$")
+_NEXT_WORD = re.compile(r"\s*(?:(?P<min>من)\s+)?(?P<w>[^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_CONJ_GAP = re.compile(r"\s+و\s*")
+
+
+# ---------------------------------------------------------------------------------------------- atoms
+@dataclass(slots=True)
+class _Atom:
+    kind: str
+    value: float
+    start: int  # scan offsets of the number word or digits (clitic excluded)
+    end: int
+    pstart: int  # start including a clitic
+    clitic: str
+    lemma: str | None = None
+    dual_if_alone: bool = False  # ألفا without tanwin: 2000 alone ("ألفا جندي"), x1000 after a number
+
+
+def _parse_digits(s: str, before_scale: bool) -> float | None:
+    """Value of a folded digit string with optional thousands separators or a decimal mark."""
+    seps = re.findall(r"[.,]", s)
+    if not seps:
+        return int(s)
+    parts = re.split(r"[.,]", s)
+    grouped = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+    if len(set(seps)) == 1:
+        if grouped and (len(parts) > 2 or seps[0] == "," or not before_scale):
+            return int("".join(parts))
+        if len(parts) == 2:
+            return float(parts[0] + "." + parts[1])
+        return None
+    head, dec = s[: s.rfind(seps[-1])], s[s.rfind(seps[-1]) + 1:]
+    if seps[-1] in head:  # "1,234.5": the last mark is the decimal one
+        return None
+    return float(re.sub(r"[.,]", "", head) + "." + dec)
+
+
+def _atoms(sc: Scan) -> list[_Atom]:
+    """Number atoms (digits, number words, ordinals, duals) in scan order."""
+    out: list[_Atom] = []
+    scan = sc.scan
+    for m in _ATOM.finditer(scan):
+        if m.group("dig") is not None:
+            s, e = m.span("dig")
+            nxt = _NEXT_WORD.match(scan, e)
+            nk = nxt.group("w") if nxt and not nxt.group("min") else ""
+            before_scale = nk in _CARD and _CARD[nk][0] in ("scale", "scalepl")
+            v = _parse_digits(m.group("dig"), before_scale)
+            if v is not None:
+                out.append(_Atom("dig", v, s, e, m.start() + 1, scan[m.start() + 1:s]))
+            continue
+        ps, e = m.span("w")
+        kind, v, lemma, clen = _SURF[m.group("w")]
+        s = ps + clen
+        # ألفا without tanwin is the construct dual ("ألفا جندي" = 2000) when no number precedes it
+        alone2 = kind == "scale" and scan[s:e] == "الفا" and sc.text[sc.raw_end(e) - 1] == "ا"
+        out.append(_Atom(kind, v, s, e, ps, scan[ps:s], lemma, alone2))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- grouping
+_SMALL = {"dig", "unit", "ten", "teen", "tens", "hund", "half"}
+
+
+def _link(scan: str, a: _Atom, b: _Atom) -> str | None:
+    """How atom ``b`` attaches to ``a``: "plain" (whitespace), "conj" (و), or None."""
+    gap = scan[a.end:b.pstart]
+    if not gap or not gap.isspace():
+        return "conj" if b.clitic == "" and _CONJ_GAP.fullmatch(gap) else None
+    if b.clitic == "":
+        return "plain"
+    return "conj" if b.clitic == "و" else None
+
+
+def _cardinal(scan: str, atoms: list[_Atom], i: int) -> tuple[float, int] | None:
+    """Evaluate the cardinal group starting at ``atoms[i]``: (value, index of its last atom)."""
+    a = atoms[i]
+    total, cur, last_scale = 0.0, 0.0, float("inf")
+    kind = a.kind
+    if kind in ("scale", "scaledual"):
+        total, last_scale = a.value * (2 if kind == "scaledual" or a.dual_if_alone else 1), a.value
+        kind = "scale"
+    elif kind == "scalepl":
+        return None  # آلاف / ملايين alone are vague ("thousands of")
+    else:
+        cur = a.value
+    j = i
+    while j + 1 < len(atoms):
+        b = atoms[j + 1]
+        link = _link(scan, atoms[j], b)
+        if link is None:
+            break
+        last_val = atoms[j].value
+        if link == "plain" and b.kind == "ten" and (kind == "teenpre" or (kind == "unit" and last_val <= 9)):
+            cur += 10  # خمسة عشر
+            kind = "teen"
+        elif link == "plain" and b.kind == "hund" and b.value == 100 and kind == "unit" and last_val >= 3:
+            cur += last_val * 99  # ثلاث مئة
+            kind = "hund"
+        elif link == "plain" and b.kind in ("scale", "scalepl") and kind in _SMALL and cur > 0 \
+                and b.value < last_scale:
+            if a.kind == "scale" and j == i and a.dual_if_alone:
+                break
+            total += cur * b.value  # 17 ألف، عشرة آلاف
+            cur, last_scale, kind = 0.0, b.value, "scale"
+        elif link == "conj" and b.kind == "tens" and kind == "unit" and last_val <= 9:
+            cur += b.value  # خمسة وعشرون
+            kind = "tens"
+        elif link == "conj" and kind == "hund" and b.kind in ("unit", "ten", "teenpre", "tens"):
+            cur += b.value  # ثلاثمئة وخمسة
+            kind = b.kind
+        elif link == "conj" and kind == "scale" and b.value < last_scale \
+                and b.kind in ("unit", "ten", "teenpre", "tens", "hund", "dig"):
+            cur = b.value  # ألف وخمسمئة
+            kind = b.kind
+        elif link == "conj" and kind == "scale" and b.kind == "half" and last_scale < float("inf"):
+            total += 0.5 * last_scale  # مليون ونصف
+            kind = "halfdone"
+        else:
+            break
+        j += 1
+    if kind in ("teenpre", "half"):
+        return None
+    return total + cur, j
+
+
+def _ordinal(scan: str, atoms: list[_Atom], i: int) -> tuple[int, int] | None:
+    """Evaluate the ordinal starting at ``atoms[i]`` ("الحادي عشر", "الخامس والعشرون")."""
+    a = atoms[i]
+    value, j = int(a.value), i
+    if j + 1 < len(atoms):
+        b = atoms[j + 1]
+        link = _link(scan, a, b)
+        if link == "plain" and b.kind == "ten" and (a.kind == "ordteenpre" or (a.kind == "ord" and a.value <= 9)):
+            value, j = value + 10, j + 1
+        elif link == "conj" and b.kind == "ordtens" and a.kind in ("ord", "ordteenpre") and a.value <= 9:
+            value, j = value + int(b.value), j + 1
+    if a.kind == "ordteenpre" and j == i:
+        return None
+    return value, j
+
+
+def _prev_word(scan: str, start: int) -> re.Match[str] | None:
+    return _PREV_WORD.search(scan, max(0, start - 30), start)
+
+
+def _lemma_of(key: str | None) -> str | None:
+    """Unit lemma of a folded word, allowing a leading article or clitic+article."""
+    if not key:
+        return None
+    if key in _UNIT_FORMS:
+        return _UNIT_FORMS[key]
+    for pre in ("ال", "وال", "بال", "لل", "فال"):
+        if key.startswith(pre) and key[len(pre):] in _UNIT_FORMS:
+            return _UNIT_FORMS[key[len(pre):]]
+    return None
+
+
+def _as_number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
+def _group(scan: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | None:
+    """(value, last atom index, kind) of the number starting at ``atoms[i]``, or None to skip it."""
+    a = atoms[i]
+    if a.kind == "dual":
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if nxt and nxt.kind == "unit" and nxt.value == 2 and _link(scan, a, nxt) == "plain":
+            return 2, i + 1, "dual"  # كتيبتين اثنتين
+        return 2, i, "dual"
+    if a.kind in ("ord", "ordteenpre", "ordtens"):
+        pm = _prev_word(scan, a.pstart)
+        if pm and pm.group(1) in _BLOCKERS:  # تشرين الأول, كانون الثاني: month names
+            return None
+        res = _ordinal(scan, atoms, i)
+        return (res[0], res[1], "ordinal") if res else None
+    card = _cardinal(scan, atoms, i)
+    if card is None:
+        return None
+    digits = {atoms[k].kind == "dig" for k in range(i, card[1] + 1)}
+    return card[0], card[1], "mixed" if len(digits) == 2 else ("digits" if True in digits else "words")
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Find numbers in raw ``text``; every span satisfies ``text[span.start:span.end] == span.text``."""
+    sc = prepare(text)
+    scan = sc.scan
+    atoms = _atoms(sc)
+    out: list[NumberSpan] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        res = _group(scan, atoms, i)
+        if res is None:
+            i += 1
+            continue
+        value, j, kind = res
+        start, end = a.start, atoms[j].end
+        unit: str | None = None
+        unit_span: tuple[int, int] | None = None
+        if kind == "dual":
+            unit, unit_span = a.lemma, (a.start, a.end)
+        elif kind == "ordinal":
+            pm = _prev_word(scan, a.pstart)  # الفيلق الخامس
+            unit = _lemma_of(pm.group(1)) if pm else None
+            unit_span = pm.span(1) if unit and pm else None
+        else:
+            nxt = _NEXT_WORD.match(scan, end)
+            if nxt:
+                w = nxt.group("w")
+                lemma = _lemma_of(w)
+                if lemma and (not nxt.group("min") or w.startswith("ال") or w in _UNIT_FORMS):
+                    unit, unit_span = lemma, nxt.span("w")
+            if unit is None and kind == "words" and value in (1, 2):
+                pm = _prev_word(scan, a.pstart)  # كتيبة واحدة
+                unit = _lemma_of(pm.group(1)) if pm else None
+                unit_span = pm.span(1) if unit and pm else None
+        approx, bound = False, None
+        cue = _CUE.search(scan, max(0, a.pstart - 40), a.pstart)
+        if cue:
+            approx = True
+            bound = "max" if cue.group("max") else ("min" if cue.group("min") else None)
+        after = _AFTER.match(scan, max(end, unit_span[1]) if unit_span else end)
+        if after:
+            approx = True
+            bound = bound or ("min" if after.group("plus") else None)
+        year_like = (kind == "digits" and float(value).is_integer() and 1900 <= value <= 2100 and unit is None
+                     and bool(_YEAR_CUE.search(scan, max(0, a.pstart - 25), a.pstart)))
+        rs, re_ = sc.raw(start), sc.raw_end(end)
+        out.append(NumberSpan(rs, re_, text[rs:re_], _as_number(value), unit,
+                              (sc.raw(unit_span[0]), sc.raw_end(unit_span[1])) if unit_span else None,
+                              approx, bound, kind == "ordinal", kind, year_like))
+        i = j + 1
+    return out
+
+
+def parse_cardinal(phrase: str) -> float | int | None:
+    """Value of the first cardinal number in ``phrase`` ("سبعة", "خمسة وعشرون", "17 ألف"), or None."""
+    for span in find_numbers(phrase):
+        if not span.ordinal:
+            return span.value
+    return None

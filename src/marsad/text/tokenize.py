@@ -1,0 +1,111 @@
+"""Tokens with character offsets, and their clitic analyses.
+
+A token is a word, a number or one punctuation mark, with its span in the original text and its folded form. Clitics are not
+cut off the token: :meth:`Token.analyses` lists the ways to read it as proclitic + stem + enclitic (وبيلاروسيا → و + بيلاروسيا,
+قواتها → قوات + ها), each stem with its own span in the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.resources import load_json
+from marsad.text.normalize import MARKS_RE, fold
+
+TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
+    r"|(?P<word>[^\W\d_](?:[^\W\d_]|[\u0640\u064B-\u0652\u0670\u0610-\u061A\u200c\u200d])*)"
+    r"|(?P<punct>\S)"
+)
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One reading of a token: ``prefix + stem + suffix`` (folded), with the stem's span in the original text."""
+
+    prefix: str
+    stem: str
+    suffix: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def clitics() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    data = load_json("rules", "clitics.json")
+    pro = tuple(sorted(data["proclitics"], key=len, reverse=True))
+    enc = tuple(sorted(data["enclitics"], key=len, reverse=True))
+    return pro, enc, int(data["min_stem"])
+
+
+class Token:
+    """A word, number or punctuation mark of the document."""
+
+    __slots__ = ("i", "start", "end", "text", "norm", "kind", "_analyses")
+
+    def __init__(self, i: int, start: int, end: int, text: str, kind: str):
+        self.i, self.start, self.end, self.text, self.kind = i, start, end, text, kind
+        self.norm = fold(text)
+        self._analyses: list[Analysis] | None = None
+
+    def __repr__(self) -> str:
+        return f"Token({self.i}, {self.text!r}, {self.start}:{self.end})"
+
+    @property
+    def is_arabic(self) -> bool:
+        return self.kind == "word" and ARABIC_LETTER_RE.match(self.text) is not None
+
+    def _orig_offsets(self) -> list[int]:
+        """For each folded character of the token, its offset in the original text."""
+        offs = []
+        for k, c in enumerate(self.text):
+            if fold(c):
+                offs.extend([self.start + k] * len(fold(c)))
+        return offs
+
+    def analyses(self) -> list[Analysis]:
+        """Every proclitic + stem + enclitic reading, the whole word first."""
+        if self._analyses is not None:
+            return self._analyses
+        out = [Analysis("", self.norm, "", self.start, self.end)]
+        if self.is_arabic:
+            pro, enc, min_stem = clitics()
+            w = self.norm
+            offs = None
+            seen = {("", w, "")}
+            for p in ("",) + pro:
+                if not w.startswith(p):
+                    continue
+                for s in ("",) + enc:
+                    if s and not w.endswith(s):
+                        continue
+                    stem = w[len(p):len(w) - len(s)]
+                    if len(stem) < min_stem or (p, stem, s) in seen:
+                        continue
+                    seen.add((p, stem, s))
+                    if offs is None:
+                        offs = self._orig_offsets() if len(w) != len(self.text) else None
+                    a, b = len(p), len(w) - len(s)
+                    if offs is None:
+                        st, en = self.start + a, self.start + b
+                    else:
+                        st, en = offs[a], offs[b - 1] + 1
+                        while en < self.end and MARKS_RE.match(self.text, en - self.start):
+                            en += 1
+                    out.append(Analysis(p, stem, s, st, en))
+        self._analyses = out
+        return out
+
+    def stems(self) -> set[str]:
+        """The folded stems of every analysis."""
+        return {a.stem for a in self.analyses()}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens with offsets (the text is not changed)."""
+    out = []
+    for i, m in enumerate(TOKEN_RE.finditer(text)):
+        out.append(Token(i, m.start(), m.end(), m.group(), m.lastgroup))
+    return out
