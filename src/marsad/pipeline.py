@@ -10,10 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-try:
-    from marsad.text.dates import find_dates
-except ImportError:
-    find_dates = lambda t, r: []
+from marsad.text.dates import find_dates
 from marsad.text.document import Document, Span
 from marsad.text.numbers import find_numbers
 from marsad.text.sentences import split_sentences

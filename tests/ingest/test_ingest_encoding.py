@@ -55,6 +55,7 @@ def test_ingest_encoding_roundtrip(snippet: str, codec: str) -> None:
         assert data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     text, found = decode_bytes(data)
     assert text == snippet
+    assert found == {"utf-8": "utf-8", "cp1256": "cp1256", "utf-16": "utf-16", "utf-16-le": "utf-16-le"}.get(codec, codec)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,11 @@ def test_ingest_encoding_binary_and_empty_files(tmp_path: Path) -> None:
     blank.write_text("  \n\t\n", encoding="utf-8")
     (error,) = list(iter_articles([blank]))
     assert isinstance(error, IngestError) and error.reason.startswith("empty file")
+
+
+def test_ingest_encoding_damaged_utf8_points_at_the_byte() -> None:
+    data = SNIPPETS[0].encode("utf-8") * 5
+    data = data[:101] + b"\xff" + data[101:]
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data)
+    assert str(info.value) == f"{CANNOT_DECODE} (invalid UTF-8 byte at offset 101)"

@@ -158,3 +158,23 @@ def test_ingest_readers_jsonl_oversized_line(tmp_path: Path) -> None:
 def test_ingest_readers_missing_path() -> None:
     (error,) = list(iter_articles(["/no/such/file.txt"]))
     assert error == IngestError("/no/such/file.txt", "no such file or directory")
+
+
+def test_ingest_readers_html_windows_1256_and_chrome(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
+        "<title>غارات على ريف إدلب</title></head><body><article>"
+        "<p>شنت طائرات حربية غارات على بلدات في ريف إدلب الجنوبي صباح اليوم، ما أدى إلى سقوط ضحايا مدنيين.</p>"
+        "<p>اقرأ أيضا: تصعيد عسكري جديد في الشمال السوري</p>"
+        "<p>وقالت فرق الدفاع المدني إنها انتشلت جثث الضحايا من تحت الأنقاض بعد ساعات من القصف المتواصل.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "idlib.htm"
+    path.write_bytes(page.encode("cp1256"))
+    (article,) = list(iter_articles([path]))
+    assert isinstance(article, Article)
+    assert article.encoding == "cp1256"
+    assert article.meta["title"] == "غارات على ريف إدلب"
+    assert "شنت طائرات حربية غارات" in article.text
+    chrome = [(article.text[a:b], r) for a, b, r in article.removed]
+    assert chrome == [("اقرأ أيضا: تصعيد عسكري جديد في الشمال السوري", "related link")]

@@ -180,6 +180,9 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 if tj.norm == "(" and j + 2 < len(toks) and toks[j + 2].norm == ")":
                     j += 3
                     continue
+                if tj.norm in ("في", "-", "و") and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال"):
+                    j += 1  # «المتخصص في الشؤون الأوروبية - الآسيوية ديفيد تيورتري»
+                    continue
                 break
             span = _name_after(toks, j, covered, c)
             if span:

@@ -170,8 +170,9 @@ class _WordFeats:
         if word[:1] in _LATIN and word[:1].isupper():
             own.append("cap")
         self.own = own
+        near = ["sh=" + shape, "x2=" + stem[-2:]] + ["s2=" + alt for alt in alts] + (["pre=" + prefix] if prefix else [])
         self.ctx = {
-            off: ([f"{off}w={norm}", f"{off}s={stem}"] + ([f"{off}sh={shape}"] if off in (-1, 1) else []))
+            off: [f"{off}w={norm}", f"{off}s={stem}"] + ([f"{off}{f}" for f in near] if off in (-1, 1) else [])
             for off in _OFFSETS
         }
         self.stem = stem

@@ -71,6 +71,13 @@ def cues() -> dict[str, CueSet]:
     return {k: CueSet(v) for k, v in data.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=1)
+def anaphor_heads() -> frozenset[str]:
+    """Generic heads (folded, without ال) that refer back to a named organisation: منظمه، حلف، تحالف …"""
+    words = load_json("rules", "facts.json")["org_anaphors"]
+    return frozenset(key_of(w).split()[-1][2:] for w in words if key_of(w).split()[-1].startswith("ال"))
+
+
 @dataclass
 class MentionAt:
     entity: Entity
@@ -102,9 +109,37 @@ class DocView:
                 v.mentions.append(ma)
                 for t in range(rng[0], rng[1]):
                     v.at_token[t] = ma
+        v._add_anaphors()
         v.mentions.sort(key=lambda m: m.t0)
         v.starts = [m.t0 for m in v.mentions]
         return v
+
+    def _add_anaphors(self) -> None:
+        """A generic noun that points back to a named organisation (المنظمة after منظمة معاهدة الأمن الجماعي, الحلف
+        after حلف شمال الأطلسي) stands for it in events and facts. It is not a mention of the entity in the record."""
+        toks = self.doc.tokens
+        orgs = sorted((m for m in self.mentions if m.entity.type == "ORG"), key=lambda m: m.t0)
+        if not orgs:
+            return
+        heads = anaphor_heads()
+        for i, t in enumerate(toks):
+            if i in self.at_token:
+                continue
+            head = next((a.stem[2:] for a in t.analyses() if not a.suffix and a.stem.startswith("ال")
+                         and a.stem[2:] in heads), None)
+            if head is None:
+                continue
+            ante = None
+            for m in orgs:
+                if m.t0 >= i:
+                    break
+                first = next((a.stem for a in toks[m.t0].analyses() if a.stem.startswith(head)), None)
+                if first is not None:
+                    ante = m
+            if ante is not None:
+                ma = MentionAt(ante.entity, t.start, t.end, i, i + 1, "coref:anaphor")
+                self.mentions.append(ma)
+                self.at_token[i] = ma
 
     def sentence_tokens(self, sent: Span) -> tuple[int, int]:
         rng = self.doc.char_span(sent.start, sent.end)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
 from marsad.events.triggers import Hit, find_triggers
+from marsad.lexicon.load import default_lexicon
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 from marsad.text.document import Span
@@ -22,6 +23,11 @@ from marsad.text.numbers import noun_info
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 ACTOR_WINDOW = 5
+QUOTE_MARKS = frozenset({'"', "'"})
+#: types where two coordinated parties act together: the second is the first one's counterpart
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: types whose verbal noun governs what is acted on (تدريب الميليشيا, غزو أوكرانيا), not who acts
+PATIENT_TYPES = frozenset({"AID", "SUPPORT", "ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REQUEST", "REJECT"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,12 @@ def roles() -> Roles:
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
                  f("prepositions"))
+
+
+def is_media(entity_id: str) -> bool:
+    """True for news outlets and agencies (lexicon file media.jsonl): they report events, they rarely act in them."""
+    e = default_lexicon().entries.get(entity_id)
+    return bool(e and e.file.startswith("media"))
 
 
 def _prep_before(view: DocView, m: MentionAt) -> str | None:
@@ -71,6 +83,9 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
             if m.entity.type in ACTOR_TYPES and _prep_before(view, m) is None:
                 return m
             return None
+        if j + 1 < hi and toks[j].norm == "كل" and toks[j + 1].norm == "من":
+            j += 2  # «انسحبت من المنظمة كل من جورجيا وأذربيجان»
+            continue
         if toks[j].norm in CLAUSE_BREAKS or toks[j].norm in r.preps:
             return None
         if toks[j].norm not in r.actor_heads and skipped >= 2:
@@ -89,8 +104,9 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
     return None
 
 
-def _noun_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
-    """The agent of a verbal noun: its genitive («انتشار القوات الروسية», «الانتشار البيلاروسي») or «من (قبل) X»."""
+def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    """The entity a verbal noun governs: right after it, over generic heads («انتشار القوات الروسية»), or after
+    «من (قبل)» («بتشجيع من روسيا»)."""
     toks = view.doc.tokens
     r = roles()
     j = hit.i + hit.n
@@ -99,16 +115,49 @@ def _noun_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         m = view.at_token.get(j)
         if m is not None:
             prep = _prep_before(view, m)
-            if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps):
+            if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps) and not is_media(m.entity.id):
                 return m
             return None
         n = toks[j].norm
+        if n in QUOTE_MARKS:
+            j += 1
+            continue
         if n in CLAUSE_BREAKS:
             return None
         if n not in r.actor_heads and n not in r.agent_preps and not n.startswith("ال") and steps >= 1:
             return None
         j += 1
         steps += 1
+    return None
+
+
+def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
+    """Entities joined to ``m`` by و (and commas): «كازاخستان وقيرغيزستان», «الجانبان التركي والروسي»."""
+    out = []
+    j = m.t1
+    toks = view.doc.tokens
+    while j < hi:
+        nxt = view.at_token.get(j)
+        if nxt is not None and nxt.entity.type == m.entity.type and toks[j].norm.startswith("و") \
+                and nxt.start > toks[j].start:
+            out.append(nxt)
+            j = nxt.t1
+        elif toks[j].norm in (",", "،") and j + 1 < hi and view.at_token.get(j + 1) is not None \
+                and view.at_token[j + 1].entity.type == m.entity.type:
+            j += 1
+        else:
+            break
+    return out
+
+
+def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt | None:
+    """The first named entity after ``start`` in the clause that no preposition governs (a verb's object)."""
+    for m in view.mentions_in(start, hi):
+        if m.entity.id == exclude or is_media(m.entity.id):
+            continue
+        if _prep_before(view, m) is None:
+            return m
+        return None
     return None
 
 
@@ -130,6 +179,16 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
         elif prep in r.rcpt_preps and recipient is None:
             recipient = m
     return recipient, location
+
+
+def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | None:
+    """A place the sentence sets its events in («… في وسط سوريا، كما وسعت …»): the first place or country governed by
+    في or ب anywhere in the sentence."""
+    for m in view.mentions_in(lo, hi):
+        if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
+                and _prep_before(view, m) in ("في", "ب"):
+            return m
+    return None
 
 
 def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
@@ -191,29 +250,58 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
             if not _requires_ok(view, hit, s_hi):
                 continue
+            patient = None
             if hit.trigger.pos == "verb":
                 actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+                if actor is not None and hit.trigger.type in PATIENT_TYPES:
+                    patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
             else:
-                actor = _noun_agent(view, hit, s_hi) or _subject_before(view, hit, lo)
-            if actor is None:
+                actor = None
+                gen = _genitive(view, hit, s_hi)
+                if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
+                    if gen.rule == "lexicon:demonym" or hit.trigger.type not in PATIENT_TYPES \
+                            or _prep_before(view, gen) in roles().agent_preps:
+                        actor = gen
+                    else:
+                        patient = gen
+                if actor is None and ("ل" in hit.prefix or "ب" in hit.prefix):
+                    actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
+            if actor is None or is_media(actor.entity.id):
                 continue
             recipient, location = _args(view, hit, actor, hit.i + hit.n, hi if hi > hit.i + hit.n + 2 else s_hi)
-            ev = {
-                "type": hit.trigger.type,
-                "mode": hit.trigger.mode,
-                "actor": actor.entity.id,
-                "recipient": recipient.entity.id if recipient else None,
-                "location": location.entity.id if location else None,
-                "quantity": _quantity(view, hit, hit.i, s_hi),
-                "when": _when(view, sent),
-                "status": _status(view, hit, s_lo, s_hi),
-                "source": sources[k] if sources[k] != actor.entity.id else None,
-                "evidence": {"start": sent.start, "end": sent.end},
-                "trigger": {"start": doc.tokens[hit.i].start, "end": doc.tokens[hit.i + hit.n - 1].end,
-                            "rule": f"trigger:{hit.trigger.pos}:{' '.join(hit.trigger.words)}"},
-            }
-            out.append(ev)
+            if location is None:
+                location = _sentence_place(view, s_lo, s_hi, actor)
+            if patient is not None and patient.entity.id != actor.entity.id:
+                recipient = patient
+            partners = coordinated(view, actor, s_hi)
+            actors = [actor]
+            if partners and hit.trigger.type in SYMMETRIC_TYPES and recipient is None:
+                recipient = partners[0]
+            elif partners:
+                actors += partners
+            for act in actors:
+                if recipient is not None and recipient.entity.id == act.entity.id:
+                    continue
+                out.append(_event(view, hit, act, recipient, location, sent, k, s_lo, s_hi, sources))
     return merge_events(out)
+
+
+def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources) -> dict:
+    doc = view.doc
+    return {
+        "type": hit.trigger.type,
+        "mode": hit.trigger.mode,
+        "actor": actor.entity.id,
+        "recipient": recipient.entity.id if recipient else None,
+        "location": location.entity.id if location else None,
+        "quantity": _quantity(view, hit, hit.i, s_hi),
+        "when": _when(view, sent),
+        "status": _status(view, hit, s_lo, s_hi),
+        "source": sources[k] if sources[k] != actor.entity.id else None,
+        "evidence": {"start": sent.start, "end": sent.end},
+        "trigger": {"start": doc.tokens[hit.i].start, "end": doc.tokens[hit.i + hit.n - 1].end,
+                    "rule": f"trigger:{hit.trigger.pos}:{' '.join(hit.trigger.words)}"},
+    }
 
 
 def merge_events(events: list[dict]) -> list[dict]:
@@ -223,10 +311,7 @@ def merge_events(events: list[dict]) -> list[dict]:
         for k in kept:
             if k["type"] != ev["type"] or k["actor"] != ev["actor"]:
                 continue
-            if all(k[f] == ev[f] or k[f] is None or ev[f] is None for f in ("recipient", "location")):
-                for f in ("recipient", "location", "quantity", "when", "source"):
-                    if k[f] is None and ev[f] is not None:
-                        k[f] = ev[f]
+            if all(k[f] == ev[f] or ev[f] is None for f in ("recipient", "location")):
                 break
         else:
             kept.append(ev)

@@ -14,12 +14,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
-from marsad.events.extract import _prep_before
-from marsad.lexicon.load import default_lexicon, key_of
+from marsad.events.extract import _prep_before, is_media
+from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
-SPEAKER_WINDOW = 8
+SPEAKER_WINDOW = 13
 CONTINUE_SENTENCES = 3
 ATTRIBUTION_FILLERS = frozenset({"ما", "\"", "'", "ذكر", "ذكرت", "نقل", "نقلت", "افاد", "افادت", "اورد", "اوردت", "جاء", "في"})
 THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", ":"})
@@ -31,13 +31,13 @@ def _generic_sources() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_refs() -> frozenset[str]:
+    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["person_back_refs"])
+
+
+@lru_cache(maxsize=1)
 def _media_heads() -> frozenset[str]:
     return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["media_heads"])
-
-
-def is_media(entity_id: str) -> bool:
-    e = default_lexicon().entries.get(entity_id)
-    return bool(e and e.file.startswith("media"))
 
 
 def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> MentionAt | None:
@@ -45,13 +45,17 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
     entity not governed by a preposition; the search stops at إن/أن and at clause breaks."""
     toks = view.doc.tokens
     first = None
+    after_title = False  # after «المحلل» or «العميد» only a person's name can be the speaker
     for j in range(i, min(hi, i + SPEAKER_WINDOW)):
         m = view.at_token.get(j)
         if m is None:
-            if toks[j].norm in THAT or (toks[j].norm in CLAUSE_BREAKS and toks[j].norm not in "()"):
+            if toks[j].norm in THAT or (toks[j].norm in CLAUSE_BREAKS and toks[j].norm not in "()-"):
                 break
+            if toks[j].norm in _generic_sources():
+                break
+            after_title = after_title or toks[j].norm in _person_refs()
             continue
-        if m.entity.type not in types or is_media(m.entity.id):
+        if m.entity.type not in types or is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
             continue
         if m.entity.type == "PERSON":
             return m
@@ -62,7 +66,7 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
 
 def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, i)):
-        if m.entity.type in SPEAKER_TYPES and not is_media(m.entity.id) and _prep_before(view, m) is None:
+        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id) and _prep_before(view, m) is None:
             return m
     return None
 
@@ -89,6 +93,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
     sources: list[str | None] = [None] * len(doc.sentences)
     current_source: str | None = None
     last_speaker: tuple[int, str] | None = None   # (sentence index, entity id)
+    last_person: str | None = None
     for k, sent in enumerate(doc.sentences):
         if doc.in_chrome(sent.start, sent.end):
             continue
@@ -96,21 +101,23 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
         speaker: MentionAt | None = None
         speaker_id: str | None = None
         rule = ""
-        for i, n in c["quote_verbs"].find(toks, lo, hi):
+        hits = sorted(c["quote_verbs"].find(toks, lo, hi) + c["quote_preps"].find(toks, lo, hi))
+        for i, n in hits:
             speaker = _named_after(view, i + n, hi)
-            if speaker is None:
-                after = toks[i + n] if i + n < hi else None
-                if after is not None and after.norm in _generic_sources() and current_source:
-                    speaker_id, rule = current_source, "quote:generic-source"
-                elif toks[i].norm.startswith(("و", "ف")) and last_speaker and k - last_speaker[0] <= CONTINUE_SENTENCES \
-                        and _named_before(view, lo, i) is None:
-                    speaker_id, rule = last_speaker[1], "quote:continuation"
-                else:
-                    before = _named_before(view, lo, i)
-                    if before is not None:
-                        speaker_id, rule = before.entity.id, "quote:subject-before"
-            else:
+            after = toks[i + n] if i + n < hi else None
+            if speaker is not None:
                 speaker_id, rule = speaker.entity.id, "quote:verb-speaker"
+            elif after is not None and after.norm in _person_refs() and last_person:
+                speaker_id, rule = last_person, "quote:title-back-reference"
+            elif after is not None and after.norm in _generic_sources() and current_source:
+                speaker_id, rule = current_source, "quote:generic-source"
+            elif toks[i].norm.startswith(("و", "ف")) and last_speaker and k - last_speaker[0] <= CONTINUE_SENTENCES \
+                    and _named_before(view, lo, i) is None:
+                speaker_id, rule = last_speaker[1], "quote:continuation"
+            elif (i, n) in c["quote_verbs"].find(toks, i, i + n):
+                before = _named_before(view, lo, i)
+                if before is not None:
+                    speaker_id, rule = before.entity.id, "quote:subject-before"
             if speaker_id:
                 quotes.append({"speaker": speaker_id, "via": _via(view, i, hi),
                                "evidence": {"start": sent.start, "end": sent.end}, "rule": rule})
@@ -139,6 +146,8 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
             sources[k] = src
         if speaker_id:
             last_speaker = (k, speaker_id)
+            if view.doc.entities and any(e.id == speaker_id and e.type == "PERSON" for e in view.doc.entities):
+                last_person = speaker_id
     # the outlet a speaker spoke to, said once, holds for all their quotes
     via_of = {q["speaker"]: q["via"] for q in quotes if q["via"]}
     for q in quotes:

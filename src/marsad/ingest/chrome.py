@@ -15,7 +15,8 @@ from marsad.ingest.dateline import is_dateline
 from marsad.ingest.rules import chrome_rules
 
 _NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
-_EDGE = " \t\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+# Whitespace and invisible direction/joiner marks at a line's edges (a str.strip set, so no ranges).
+_EDGE = " \t\f\v\u00a0\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _EMOJI_CLASS = "\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u20e3"
 _EMOJI = re.compile(f"[{_EMOJI_CLASS}]")
 _LEADING_EMOJI = re.compile(f"^[{_EMOJI_CLASS}]")
@@ -24,10 +25,12 @@ _TASHKEEL = re.compile("[\u064b-\u0652\u0640\u0670]")
 _SHORT_LINE = 250  # longer lines are paragraphs: only the inline rules (credit, byline) apply
 _LONE_NUMBER = re.compile(r"^[(\[]?[0-9٠-٩]+[)\]]?$")
 _SENTENCE_END = re.compile(r"[.!؟?…]$")
+_FULL_STOP = re.compile(r"(?<!\.)\.$")  # a sentence's full stop, not an ellipsis
 _CREDIT_BEFORE = re.compile(r"[.!؟?…:\"»”)]\s*$")
 
 REPEATED_HEADLINE = "repeated headline"
 REPEATED_DATELINE = "repeated dateline"
+REPEATED_LINE = "repeated line"
 DATELINE = "dateline"
 
 
@@ -72,9 +75,9 @@ def split_lines(text: str) -> tuple[_Line, ...]:
     lines: list[_Line] = []
     for i, (a, b) in enumerate(raw):
         seg = text[a:b]
-        stripped = seg.lstrip(_EDGE + "\u3000")
+        stripped = seg.lstrip(_EDGE)
         start = a + len(seg) - len(stripped)
-        stripped = stripped.rstrip(_EDGE + "\u3000")
+        stripped = stripped.rstrip(_EDGE)
         if not stripped.strip():
             continue
         nxt = raw[i + 1] if i + 1 < len(raw) else None
@@ -157,7 +160,10 @@ def detect_chrome(text: str) -> list[tuple[int, int, str]]:
         key = key_of_soft(soft)
         dated = i < top and is_dateline(line.text)
         if i < top and key in seen_top:
-            reasons[i] = REPEATED_DATELINE if seen_top[key] else REPEATED_HEADLINE
+            if seen_top[key]:
+                reasons[i] = REPEATED_DATELINE
+            else:
+                reasons[i] = REPEATED_LINE if _FULL_STOP.search(soft) else REPEATED_HEADLINE
         elif dated:
             reasons[i] = DATELINE
         elif key in rules.block_headers:
@@ -166,17 +172,17 @@ def detect_chrome(text: str) -> list[tuple[int, int, str]]:
             continue
         else:
             reasons[i] = _classify(line, soft, key, rules)
-        if i < top and key:
+        if i < top and len(key) >= 4:
             seen_top.setdefault(key, dated)
         if reasons[i] is None and block_from is not None:
-            if _block_member(line, soft, rules):
+            if i - block_from <= rules.limits["block_max_lines"] and _block_member(line, soft, rules):
                 reasons[i] = "related link"
                 continue
             _close_block(lines, reasons, block_from, i)
             block_from = None
         if reasons[i] is None:
             extra.extend(_inline(line, rules))
-    _mark_lone_numbers(lines, reasons)
+    _mark_lone_numbers(lines, reasons, rules.limits["lone_number_max_digits"])
     spans = [(ln.start, ln.end, r) for ln, r in zip(lines, reasons) if r is not None]
     spans.extend(extra)
     spans.sort()
@@ -196,10 +202,10 @@ def _close_block(lines: tuple[_Line, ...], reasons: list[str | None], header: in
         reasons[j] = None
 
 
-def _mark_lone_numbers(lines: tuple[_Line, ...], reasons: list[str | None]) -> None:
+def _mark_lone_numbers(lines: tuple[_Line, ...], reasons: list[str | None], max_digits: int) -> None:
     """A line that is only a small number is chrome (a counter) when a neighbouring line is chrome."""
     for i, line in enumerate(lines):
-        if reasons[i] is not None or not _LONE_NUMBER.match(line.text) or len(line.text) > 7:
+        if reasons[i] is not None or not _LONE_NUMBER.match(line.text) or len(line.text.strip("()[]")) > max_digits:
             continue
         prev_chrome = i > 0 and reasons[i - 1] is not None
         next_chrome = i + 1 < len(lines) and reasons[i + 1] is not None

@@ -91,13 +91,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary file (mostly control characters)")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     else:
         if _looks_like_text(text, strict_script=False):
             return text, "utf-8"
         raise DecodeError("binary file (mostly control characters)")
-    return _guess_codepage(data)
+    try:
+        return _guess_codepage(data)
+    except DecodeError:
+        if _mostly_utf8(data):
+            raise DecodeError(f"{CANNOT_DECODE} (invalid UTF-8 byte at offset {utf8_error.start})") from None
+        raise
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when only a few bytes keep ``data`` from being UTF-8 (a damaged UTF-8 file rather than another encoding)."""
+    sample = data[: 4 * _SAMPLE]
+    return sample.decode("utf-8", "replace").count("\ufffd") <= max(3, len(sample) // 1000)
 
 
 def _guess_codepage(data: bytes) -> tuple[str, str]:

@@ -7,8 +7,6 @@ import logging
 import re
 from typing import Any
 
-import trafilatura
-
 from marsad.ingest.encoding import DecodeError, decode_bytes
 
 NO_ARTICLE_TEXT = "HTML without article text"
@@ -60,6 +58,8 @@ def decode_markup(data: bytes, header: str | None = None) -> tuple[str, str]:
 
 
 def _extract(markup: str, url: str | None, *, recall: bool) -> Any:
+    import trafilatura  # imported on first use: plain-text runs do not pay its import time
+
     return trafilatura.bare_extraction(
         markup,
         url=url,
@@ -92,6 +92,8 @@ def extract_html(markup: str, url: str | None = None) -> tuple[str, dict[str, An
         if len(text.strip()) >= _MIN_CHARS:
             break
     if len(text.strip()) < _MIN_CHARS:
+        import trafilatura
+
         try:
             _, text, _ = trafilatura.baseline(markup)
         except Exception:  # noqa: BLE001

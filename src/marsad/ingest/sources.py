@@ -69,6 +69,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Result]:
     try:
         size = path.stat().st_size
         kind = _kind_by_name(path.name)
+        if size == 0:
+            yield IngestError(source, "empty file")
+            return
         if kind == "warc":
             with path.open("rb") as handle:
                 yield from warc_from_stream(handle, source, max_bytes)
@@ -80,9 +83,6 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Result]:
             return
         if size > max_bytes:
             yield IngestError(source, too_large(max_bytes))
-            return
-        if size == 0:
-            yield IngestError(source, "empty file")
             return
         data = path.read_bytes()
     except OSError as exc:

@@ -111,8 +111,12 @@ _CARD_WORDS = alternation(
 _NUM = rf"(?:[0-9]+|{_CARD_WORDS}(?:\s+و?{_CARD_WORDS})*)"
 _APPROX = _alt(_ND["approx_before"] + _ND["min_before"] + _ND["max_before"])
 
+_STARTERS = alternation(
+    list(_MONTHS) + list(_WEEKDAYS) + list(_DECADES) + list(_DIRS) + list(_PERIODS) + list(_ORD_DAYS)
+    + [fold_key(w) for k in ("qualifiers", "year_cues", "bare_year_cues", "weekday_cues", "this") for w in _D[k]]
+    + ["شهر", "امس", "الامس", "اليوم", "غدا", "الغد", "يوم", "اول"])
 _DATE_RE = re.compile(
-    r"\W(?:[وفب])??(?:"
+    rf"\W(?=(?:[وفب])?(?:[0-9]|(?:{_STARTERS})(?!\w)))(?:[وفب])??(?:"
     # numeric dates
     r"(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
     r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9])"
@@ -131,7 +135,7 @@ _DATE_RE = re.compile(
     rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?"
     # بعد سبعة أشهر / منذ عامين / قبل خمسة أيام [من]
     rf"|(?P<dir>{alternation(_DIRS)})\s+(?:(?P<dq>{_APPROX})\s+)?(?:(?P<dn>{_NUM})\s+)?"
-    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?:\s+(?P<dfrom>من|على)(?!\w))?"
+    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?=\s+(?P<dfrom>من|على)(?!\w))?"
     # هذا العام / العام الماضي / مطلع الشهر المقبل
     rf"|(?:(?P<q4>{_QUAL})\s+)?(?:(?P<this>هذا|هذه)\s+(?P<pw1>{alternation(_PERIODS)})"
     rf"|(?P<pw2>{alternation(_PERIODS)})\s+(?P<prel>{_REL}))"
@@ -297,9 +301,6 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
         if res is None:
             continue
         value, gran, relative, approx = res
-        s = m.start() + 1
-        while scan[s] in "وفب" and not _DATE_RE.match(scan, s - 1, m.end()) is None and s < m.end():
-            break
         s = _core_start(m)
         spans = [(s, m.end("y2"))] if g["y3"] else [(s, m.end())]
         for a, b in spans:
@@ -313,7 +314,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
 
 def _core_start(m: re.Match[str]) -> int:
     """Start of the expression proper: after the leading separator and any clitic."""
-    starts = [m.start(k) for k, v in m.groupdict().items() if v is not None and k not in ("y3",)]
+    starts = [m.start(k) for k, v in m.groupdict().items() if v is not None and k not in ("y3", "bcue")]
     return min(starts)
 
 
