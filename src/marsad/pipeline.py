@@ -57,12 +57,24 @@ def add_dates(doc: Document) -> Document:
     return doc
 
 
+def add_outlet(doc: Document) -> Document:
+    """Reads ``meta.outlet_ar`` (the outlet as the page names itself); writes ``meta.outlet`` (its English name from the
+    lexicon) when the input gave none."""
+    if not doc.meta.get("outlet") and doc.meta.get("outlet_ar"):
+        from marsad.lexicon.load import default_lexicon
+
+        entry = default_lexicon().by_name(doc.meta["outlet_ar"])
+        if entry is not None and entry.type == "ORG":
+            doc.meta["outlet"] = entry.name
+    return doc
+
+
 def default_components() -> list[Component]:
     """The per-article path, in order."""
     from marsad.entities import add_entities
     from marsad.events import add_events
 
-    return [add_sentences, add_tokens, add_numbers, add_dates, add_entities, add_events]
+    return [add_outlet, add_sentences, add_tokens, add_numbers, add_dates, add_entities, add_events]
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
-from marsad.events.triggers import Hit, find_triggers
+from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers
 from marsad.lexicon.load import default_lexicon
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
@@ -22,8 +22,10 @@ from marsad.text.numbers import noun_info
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
-ACTOR_WINDOW = 5
+ACTOR_WINDOW = 6
+LIGHT_REACH = 6
 QUOTE_MARKS = frozenset({'"', "'"})
+THAT = frozenset({"ان", "انه", "انها", "بان"})
 #: types where two coordinated parties act together: the second is the first one's counterpart
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose verbal noun governs what is acted on (تدريب الميليشيا, غزو أوكرانيا), not who acts
@@ -66,6 +68,8 @@ def _prep_before(view: DocView, m: MentionAt) -> str | None:
     while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"):
         j -= 1
     if j >= 0:
+        if toks[j].norm == "من" and j > 0 and toks[j - 1].norm == "كل":
+            return None  # «كل من X و Y» lists the subjects
         for a in toks[j].analyses():
             if a.prefix in ("", "و", "ف") and not a.suffix and a.stem in r.preps:
                 return a.stem
@@ -73,25 +77,40 @@ def _prep_before(view: DocView, m: MentionAt) -> str | None:
 
 
 def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    """The named subject after a verb (VSO): over generic heads (حكومة، قوات), «كل من», and prepositional phrases
+    («انسحبت من المنظمة كل من جورجيا»); a title phrase's demonym gives way to the person it introduces."""
     toks = view.doc.tokens
     r = roles()
     j = hit.i + hit.n
-    skipped = 0
-    while j < hi and skipped <= ACTOR_WINDOW:
+    steps = 0
+    in_pp = False
+    while j < hi and steps <= ACTOR_WINDOW:
         m = view.at_token.get(j)
         if m is not None:
-            if m.entity.type in ACTOR_TYPES and _prep_before(view, m) is None:
-                return m
-            return None
-        if j + 1 < hi and toks[j].norm == "كل" and toks[j + 1].norm == "من":
-            j += 2  # «انسحبت من المنظمة كل من جورجيا وأذربيجان»
+            if in_pp or _prep_before(view, m) is not None:
+                j, in_pp = m.t1, False
+                steps += 1
+                continue
+            if m.entity.type not in ACTOR_TYPES:
+                return None
+            nxt = view.at_token.get(m.t1)
+            if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+                return nxt  # «وزير الخارجية الروسي سيرغي لافروف»
+            return m
+        n = toks[j].norm
+        if j + 1 < hi and n == "كل" and toks[j + 1].norm == "من":
+            j += 2
             continue
-        if toks[j].norm in CLAUSE_BREAKS or toks[j].norm in r.preps:
+        if n in CLAUSE_BREAKS or n in THAT:
             return None
-        if toks[j].norm not in r.actor_heads and skipped >= 2:
+        if n in r.preps:
+            in_pp = True
+        elif in_pp:
+            in_pp = False  # the object of the preposition («من المنظمة»)
+        elif n not in r.actor_heads and not n.startswith("ال") and steps >= 2:
             return None
         j += 1
-        skipped += 1
+        steps += 1
     return None
 
 
@@ -210,7 +229,9 @@ def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
                 return "negated"
     elif hit.i > s_lo and c["negated"].match_at(toks, hit.i - 1, ("", "و", "ف", "ب")):
         return "negated"
-    before = c["possible"].find(toks, max(s_lo, hit.i - 10), hit.i)
+    before = [(i, n) for i, n in c["possible"].find(toks, max(s_lo, hit.i - 10), hit.i)
+              if not (toks[i].norm in ("قد", "وقد", "فقد", "لقد") and i + 1 < len(toks)
+                      and not toks[i + 1].norm.startswith(("ي", "ت", "ن")))]  # قد + perfect is «already»
     if before:
         return "possible"
     if hit.prefix.endswith("س") or c["planned"].find(toks, max(s_lo, hit.i - 10), hit.i) \
@@ -246,29 +267,33 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
         if doc.in_chrome(sent.start, sent.end):
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
-        for hit in find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys()):
-            lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
-            if not _requires_ok(view, hit, s_hi):
+        hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys())
+        consumed: set[int] = set()
+        for h_idx, hit in enumerate(hits):
+            if h_idx in consumed:
                 continue
-            patient = None
-            if hit.trigger.pos == "verb":
-                actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
-                if actor is not None and hit.trigger.type in PATIENT_TYPES:
-                    patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
-            else:
-                actor = None
-                gen = _genitive(view, hit, s_hi)
-                if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
-                    if gen.rule == "lexicon:demonym" or hit.trigger.type not in PATIENT_TYPES \
-                            or _prep_before(view, gen) in roles().agent_preps:
-                        actor = gen
-                    else:
-                        patient = gen
-                if actor is None and ("ل" in hit.prefix or "ب" in hit.prefix):
-                    actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
+            lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
+            event_hit = hit
+            if hit.trigger.type == LIGHT:
+                nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].trigger.pos == "noun"
+                            and hits[j].i - (hit.i + hit.n) <= LIGHT_REACH), None)
+                if nxt is not None:
+                    consumed.add(nxt)
+                    event_hit = hits[nxt]
+                elif hit.trigger.mode:
+                    event_hit = Hit(Trigger(hit.trigger.mode, None, "verb", hit.trigger.words, frozenset()), hit.i, hit.n,
+                                    hit.prefix)
+                else:
+                    continue
+            if not _requires_ok(view, event_hit, s_hi):
+                continue
+            actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
             if actor is None or is_media(actor.entity.id):
                 continue
+            status_hit, hit = hit, event_hit
             recipient, location = _args(view, hit, actor, hit.i + hit.n, hi if hi > hit.i + hit.n + 2 else s_hi)
+            if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
+                location, patient = location or patient, None  # «زار لافروف أنقرة»
             if location is None:
                 location = _sentence_place(view, s_lo, s_hi, actor)
             if patient is not None and patient.entity.id != actor.entity.id:
@@ -282,11 +307,11 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             for act in actors:
                 if recipient is not None and recipient.entity.id == act.entity.id:
                     continue
-                out.append(_event(view, hit, act, recipient, location, sent, k, s_lo, s_hi, sources))
+                out.append(_event(view, hit, act, recipient, location, sent, k, s_lo, s_hi, sources, status_hit))
     return merge_events(out)
 
 
-def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources) -> dict:
+def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources, status_hit) -> dict:
     doc = view.doc
     return {
         "type": hit.trigger.type,
@@ -296,12 +321,43 @@ def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources) 
         "location": location.entity.id if location else None,
         "quantity": _quantity(view, hit, hit.i, s_hi),
         "when": _when(view, sent),
-        "status": _status(view, hit, s_lo, s_hi),
+        "status": _status(view, status_hit, s_lo, s_hi),
         "source": sources[k] if sources[k] != actor.entity.id else None,
         "evidence": {"start": sent.start, "end": sent.end},
         "trigger": {"start": doc.tokens[hit.i].start, "end": doc.tokens[hit.i + hit.n - 1].end,
                     "rule": f"trigger:{hit.trigger.pos}:{' '.join(hit.trigger.words)}"},
     }
+
+
+def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int, s_hi: int):
+    """Who acts, and on whom: the subject of the verb (or of the light verb governing the noun), or a verbal
+    noun's genitive (an agent when it is a demonym or the act has no patient, a patient otherwise)."""
+    patient = None
+    typ = event_hit.trigger.type
+    if hit.trigger.pos == "verb":
+        actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+        if event_hit is not hit:  # light verb + verbal noun: the noun's genitive is its patient
+            gen = _genitive(view, event_hit, s_hi)
+            if gen is not None and actor is not None and gen.entity.id != actor.entity.id and typ in PATIENT_TYPES \
+                    and gen.rule != "lexicon:demonym":
+                patient = gen
+        elif actor is not None and typ in PATIENT_TYPES | {"CONSULT"}:
+            patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
+        return actor, patient
+    actor = None
+    gen = _genitive(view, hit, s_hi)
+    if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
+        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or _prep_before(view, gen) in roles().agent_preps:
+            actor = gen
+        else:
+            patient = gen
+    if actor is None:
+        prev = view.at_token.get(hit.i - 1)
+        if "ل" in hit.prefix or "ب" in hit.prefix:
+            actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
+        elif prev is not None and prev.entity.type in ACTOR_TYPES and _prep_before(view, prev) is None:
+            actor = prev  # «تعتزم روسيا إرسال قوات …»
+    return actor, patient
 
 
 def merge_events(events: list[dict]) -> list[dict]:

@@ -19,6 +19,10 @@ VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "
 NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل", "وبال"})
 
 
+#: the type of a light verb (شارك، قام، شن …): the event takes the type of the verbal noun it governs
+LIGHT = "LIGHT"
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: str
@@ -63,6 +67,11 @@ def trigger_index() -> dict[str, list[Trigger]]:
             add(key_of(form), g, "verb", group_req)
         for form in g.get("nouns", []):
             add(key_of(form), g, "noun", group_req)
+    light = data.get("light_verbs", {}).get("verbs", [])
+    for v in light:
+        for form in _conjugate(v["past"], v["present"]):
+            words = tuple(form.split())
+            index.setdefault(words[0], []).append(Trigger(LIGHT, v.get("alone"), "verb", words, frozenset()))
     for v in index.values():
         v.sort(key=lambda t: len(t.words), reverse=True)
     return index

@@ -90,12 +90,14 @@ class Lexicon:
 
     def by_name(self, name: str) -> Entry | None:
         """The entry whose id, English name, alias or Arabic form is ``name``."""
+        hit = self.keys.get(key_of(name))
+        if hit:
+            return self.entries[hit[0]]
         n = name.strip().casefold()
         for e in self.entries.values():
             if n in (e.id, e.name.casefold()) or n in (a.casefold() for a in e.aliases):
                 return e
-        hit = self.keys.get(key_of(name))
-        return self.entries[hit[0]] if hit else None
+        return None
 
 
 def parse_line(line: str, file: str) -> Entry:

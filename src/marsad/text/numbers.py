@@ -38,6 +38,7 @@ __all__ = [
     "alternation",
     "prepare",
     "Scan",
+    "digit_runs",
     "MARKS",
     "noun_info",
 ]
@@ -47,7 +48,6 @@ _RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
 #: Tashkeel (U+064B-U+065F), superscript alef (U+0670) and tatweel (U+0640), as a regex class body.
 MARKS = "\u064b-\u065f\u0670\u0640"
 _MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
-_MARK_RUN = re.compile(f"[{MARKS}]+")
 _STRIP_MARKS = {ord(c): None for c in _MARK_CHARS}
 
 _LETTER_FOLDS = (("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),
@@ -80,35 +80,83 @@ def fold_key(word: str) -> str:
     return " ".join(_fold_uncached(unicodedata.normalize("NFC", word)).translate(_STRIP_MARKS).split())
 
 
-class Scan:
-    """The scanning copy of a raw text: folded, tashkeel/tatweel removed, with a leading space.
+# Characters that separate words in ``Scan.spaced`` (whitespace variants, bidi controls and punctuation).
+_SEPARATORS = tuple(
+    "\n\t\r\f\v\xa0\u2009\u200a\u202f\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff"
+    "«»“”„\"'‘’()[]{}،؛:;!؟?.,/\\-–—…*|<>=#&@~+%٪^`_")
 
-    ``scan`` has a space at index 0 so that every word start is preceded by a non-word character;
+
+class Scan:
+    """Scanning copies of a raw text, all of one length, with a leading space.
+
+    ``scan``: folded (see :func:`fold`) with tashkeel/tatweel runs removed; ``spaced``: ``scan`` with every
+    separator and punctuation character turned into a space, so words are found by plain substring search.
     ``raw(i)`` and ``raw_end(i)`` map scan offsets back to offsets in the raw text (an end offset is
     extended over marks that follow the last letter, so "ستاً" keeps its tanwin).
     """
 
-    __slots__ = ("text", "scan", "_breaks", "_removed")
+    __slots__ = ("text", "scan", "spaced", "_tokens", "_breaks", "_removed", "cache")
 
     def __init__(self, text: str) -> None:
         self.text = text
         folded = fold(text)
         self._breaks: list[int] = []  # scan index where the k-th piece after a removed run starts
         self._removed: list[int] = []  # marks removed before that piece
-        if not any(c in text for c in _MARK_CHARS):
+        self._tokens: frozenset[str] | None = None
+        self.cache: dict[str, Any] = {}  # per-text results shared by the recognisers
+        present = [c for c in _MARK_CHARS if c in text]
+        if present:
+            self.scan = self._strip_marks(folded, present)
+        else:
             self.scan = " " + folded
-            return
-        pieces, prev, removed = [" "], 0, 0
-        scan_len = 1
-        for m in _MARK_RUN.finditer(folded):
-            pieces.append(folded[prev:m.start()])
-            scan_len += m.start() - prev
-            removed += m.end() - m.start()
-            prev = m.end()
-            self._breaks.append(scan_len)
-            self._removed.append(removed)
+        spaced = self.scan
+        for c in _SEPARATORS:
+            if c in spaced:
+                spaced = spaced.replace(c, " ")
+        self.spaced = spaced
+
+    def _strip_marks(self, folded: str, present: list[str]) -> str:
+        pos: list[int] = []
+        for c in present:
+            i = folded.find(c)
+            while i >= 0:
+                pos.append(i)
+                i = folded.find(c, i + 1)
+        pos.sort()
+        pieces, prev = [" "], 0
+        for k, i in enumerate(pos, 1):
+            pieces.append(folded[prev:i])
+            prev = i + 1
+            # the next kept character lands at scan index i + 2 - k, with k marks removed before it;
+            # consecutive marks share that index and bisect_right picks the last (largest) count
+            self._breaks.append(i + 2 - k)
+            self._removed.append(k)
         pieces.append(folded[prev:])
-        self.scan = "".join(pieces)
+        return "".join(pieces)
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """The distinct words of ``spaced``."""
+        if self._tokens is None:
+            self._tokens = frozenset(self.spaced.split())
+        return self._tokens
+
+    def find_words(self, keys: frozenset[str]) -> list[tuple[int, int, str]]:
+        """Every whole-word occurrence ``(start, end, key)`` in ``spaced`` of a word of ``keys``, sorted."""
+        out: list[tuple[int, int, str]] = []
+        spaced = self.spaced
+        n = len(spaced)
+        for key in keys.intersection(self.tokens):
+            pat = " " + key
+            i = spaced.find(pat)
+            while i >= 0:
+                e = i + len(pat)
+                if e == n or spaced[e] == " ":
+                    out.append((i + 1, e, key))
+                i = spaced.find(pat, e)
+        out.sort()
+        return out
 
     def raw(self, i: int) -> int:
         """Raw offset of the character at scan index ``i`` (``i >= 1``)."""
@@ -292,8 +340,9 @@ def _alt_of(key: str) -> str:
 
 # The scan copy starts with a space, so a leading non-word class finds every word start and lets the
 # regex engine skip letters quickly.
-_ATOM = re.compile(
-    rf"\W(?:(?:[وفبلك]|ال|وال|بال|لل|فال)?(?P<dig>{_DIGITS})|(?P<w>{alternation(_SURF)}){_E})")
+_SURF_KEYS = frozenset(_SURF)
+_DIGIT_RUN = re.compile(_DIGITS)
+_DIGIT_CLITICS = ("وال", "بال", "فال", "ال", "لل", "و", "ف", "ب", "ل", "ك")
 _CUE = re.compile(
     rf"{_B}(?:[وب])??(?:(?P<max>{_alt_of('max_before')})|(?P<min>{_alt_of('min_before')})"
     rf"|(?P<approx>{_alt_of('approx_before')})){_E}\s*$")
@@ -337,26 +386,48 @@ def _parse_digits(s: str, before_scale: bool) -> float | None:
     return float(re.sub(r"[.,]", "", head) + "." + dec)
 
 
+def digit_runs(sc: Scan) -> list[tuple[int, int, str]]:
+    """Digit runs ``(start, pstart, digits)`` in ``sc.scan`` standing as words, optionally after a clitic
+    ("و2021", "الـ600"); ``pstart`` includes the clitic. Cached on the scan."""
+    runs = sc.cache.get("digits")
+    if runs is not None:
+        return runs
+    runs = []
+    scan = sc.scan
+    if any(d in scan for d in "0123456789"):
+        for m in _DIGIT_RUN.finditer(scan):
+            s = ps = m.start()
+            if scan[s - 1].isalnum():
+                for c in _DIGIT_CLITICS:
+                    if scan.startswith(c, s - len(c)) and not scan[s - len(c) - 1].isalnum():
+                        ps = s - len(c)
+                        break
+                else:
+                    continue  # F16, T-72 stays out; digits glued to a word are not quantities
+            runs.append((s, ps, m.group()))
+    sc.cache["digits"] = runs
+    return runs
+
+
 def _atoms(sc: Scan) -> list[_Atom]:
     """Number atoms (digits, number words, ordinals, duals) in scan order."""
     out: list[_Atom] = []
     scan = sc.scan
-    for m in _ATOM.finditer(scan):
-        if m.group("dig") is not None:
-            s, e = m.span("dig")
-            nxt = _NEXT_WORD.match(scan, e)
-            nk = nxt.group("w") if nxt and not nxt.group("min") else ""
-            before_scale = nk in _CARD and _CARD[nk][0] in ("scale", "scalepl")
-            v = _parse_digits(m.group("dig"), before_scale)
-            if v is not None:
-                out.append(_Atom("dig", v, s, e, m.start() + 1, scan[m.start() + 1:s]))
-            continue
-        ps, e = m.span("w")
-        kind, v, lemma, clen = _SURF[m.group("w")]
+    for s, ps, digits in digit_runs(sc):
+        e = s + len(digits)
+        nxt = _NEXT_WORD.match(scan, e)
+        nk = nxt.group("w") if nxt and not nxt.group("min") else ""
+        before_scale = nk in _CARD and _CARD[nk][0] in ("scale", "scalepl")
+        v = _parse_digits(digits, before_scale)
+        if v is not None:
+            out.append(_Atom("dig", v, s, e, ps, scan[ps:s]))
+    for ps, e, key in sc.find_words(_SURF_KEYS):
+        kind, v, lemma, clen = _SURF[key]
         s = ps + clen
         # ألفا without tanwin is the construct dual ("ألفا جندي" = 2000) when no number precedes it
         alone2 = kind == "scale" and scan[s:e] == "الفا" and sc.text[sc.raw_end(e) - 1] == "ا"
         out.append(_Atom(kind, v, s, e, ps, scan[ps:s], lemma, alone2))
+    out.sort(key=lambda a: a.start)
     return out
 
 

@@ -1,0 +1,93 @@
+"""PLOVER events on real news sentences: each trigger family, arguments, status cues, and sentences that give nothing."""
+import pytest
+
+from marsad.pipeline import analyze
+
+
+def events(text, **meta):
+    d = analyze(text, meta=meta)
+    return [(e["type"], e["actor"], e["recipient"], e["location"], e["status"]) for e in d.events]
+
+
+def has(text, type_, actor, recipient=None, location=None, status=None):
+    for t, a, r, loc, st in events(text):
+        if t == type_ and a == actor and (recipient is None or r == recipient) and (location is None or loc == location) \
+                and (status is None or st == status):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient, location", [
+    # MOBILIZE: verb after its subject and verbal noun with a demonym
+    ("وسبق وأن نشرت أرمينيا سرية خبراء في محافظة حلب.", "MOBILIZE", "armenia", None, "aleppo-governorate"),
+    ("ومن شأن نشر قوات بيلاروسية في سورية أن يعزز العمليات.", "MOBILIZE", "belarus", None, "syria"),
+    ("أرسلت تركيا تعزيزات عسكرية إلى إدلب.", "MOBILIZE", "turkey", None, None),
+    # AID: training and deliveries
+    ("ساهمت القوات الروسية الموجودة في مدينة حلب بتدريب ميليشيا \"لواء القدس\" الفلسطيني.", "AID", "russia", "liwa-al-quds", None),
+    ("سلمت الولايات المتحدة أوكرانيا منظومات صواريخ باتريوت.", "AID", "united-states", "ukraine", None),
+    # REQUEST / REJECT
+    ("طلبت حكومة كازاخستان مساعدة عسكرية من منظمة معاهدة الأمن الجماعي.", "REQUEST", "kazakhstan", "collective-security-treaty-organization", None),
+    ("رفضت كازاخستان إرسال قوات لدعم روسيا.", "REJECT", "kazakhstan", None, None),
+    # RETREAT with a list of actors
+    ("وقد انسحبت من المنظمة كل من جورجيا وأذربيجان.", "RETREAT", "georgia", None, None),
+    ("وقد انسحبت من المنظمة كل من جورجيا وأذربيجان.", "RETREAT", "azerbaijan", None, None),
+    # CONSULT and AGREE
+    ("زار وزير الخارجية الروسي سيرغي لافروف أنقرة يوم الثلاثاء.", "CONSULT", "sergey-lavrov", None, None),
+    ("اتفقت روسيا وتركيا على وقف إطلاق النار في إدلب.", "AGREE", "russia", "turkey", None),
+    # ASSAULT, COERCE, THREATEN, ACCUSE, SANCTION
+    ("قصفت روسيا مدينة خاركيف بالصواريخ.", "ASSAULT", "russia", "kharkiv", None),
+    ("اعتقلت السلطات الإيرانية صحفيين في طهران.", "COERCE", "iran", None, "tehran"),
+    ("وقد هدد الناتو برد واضح وحاسم إذا حدث ذلك.", "THREATEN", "nato", None, None),
+    ("اتهمت أوكرانيا روسيا بقصف محطة الطاقة.", "ACCUSE", "ukraine", "russia", None),
+    ("فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.", "SANCTION", "european-union", "russia", None),
+])
+def test_events_trigger_families(text, type_, actor, recipient, location):
+    assert has(text, type_, actor, recipient, location), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, status", [
+    ("تستعد بيلاروسيا لنشر كتيبتين من قواتها في سورية.", "MOBILIZE", "belarus", "planned"),
+    ("تعتزم روسيا إرسال قوات إضافية إلى بيلاروسيا الشهر المقبل.", "MOBILIZE", "russia", "planned"),
+    ("من المحتمل أن يكون الكرملين قد حرض على هذا الأمر.", "REQUEST", "kremlin", "possible"),
+    ("قد ترسل بيلاروسيا قوات إلى أوكرانيا.", "MOBILIZE", "belarus", "possible"),
+    ("لم تشارك أي قوات بيلاروسية حتى الآن في القتال في أوكرانيا.", "ASSAULT", "belarus", "negated"),
+    ("لن ترسل تركيا قوات إلى ليبيا.", "MOBILIZE", "turkey", "negated"),
+    ("نشرت أرمينيا سرية خبراء في محافظة حلب.", "MOBILIZE", "armenia", "actual"),
+])
+def test_events_status_cues(text, type_, actor, status):
+    assert has(text, type_, actor, status=status), events(text)
+
+
+def test_events_quantity_and_date():
+    d = analyze("نشرت روسيا 300 جندي في كازاخستان يوم 6 يناير 2022.")
+    ev = [e for e in d.events if e["type"] == "MOBILIZE"][0]
+    assert ev["quantity"]["value"] == 300 and ev["when"] == "2022-01-06" and ev["location"] == "kazakhstan"
+
+
+def test_events_attribution_carries_over():
+    text = ("تستعد بيلاروسيا لنشر كتيبتين من قواتها في سورية، حسب ما ذكر “معهد دراسات الحرب” في تقرير له.\n"
+            "وقال المركز إن روسيا أرسلت قوات إضافية إلى سوريا.\n"
+            "وسبق وأن نشرت أرمينيا سرية خبراء في محافظة حلب.")
+    evs = {(e["actor"], e["type"]): e for e in analyze(text).events}
+    isw = "institute-for-the-study-of-war"
+    assert evs[("belarus", "MOBILIZE")]["source"] == isw
+    assert evs[("russia", "MOBILIZE")]["source"] == isw       # «وقال المركز» carries the source on
+    assert evs[("armenia", "MOBILIZE")]["source"] is None     # a sentence with no attribution
+
+
+@pytest.mark.parametrize("text", [
+    "يرى محللون أن الوضع الأمني في المنطقة معقد للغاية.",
+    "نشر معهد دراسات الحرب تقريرا جديدا عن الوضع.",
+    "تعتبر المنظمة نوعا من التوازن في مواجهة التحديات.",
+    "وتحدث المحلل عن أهمية الاستقرار في آسيا الوسطى.",
+])
+def test_events_none_from_opinion_or_non_events(text):
+    assert events(text) == []
+
+
+def test_events_evidence_is_the_sentence():
+    text = "قال المتحدث إن الوضع هادئ.\nقصفت روسيا مدينة خاركيف بالصواريخ."
+    d = analyze(text)
+    ev = d.events[0]
+    assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == "قصفت روسيا مدينة خاركيف بالصواريخ."
+    assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == "قصفت"
