@@ -9,6 +9,7 @@ from marsad.entities.bodies import find_bodies
 from marsad.entities.discovery import discover
 from marsad.entities.matcher import Matcher
 from marsad.entities.model import Entity, Mention
+from marsad.entities.provinces import province_readings
 from marsad.lexicon.load import Entry
 from marsad.text.document import Document
 
@@ -16,7 +17,7 @@ from marsad.text.document import Document
 def build_entities(doc: Document, matcher: Matcher | None = None) -> list[Entity]:
     matcher = matcher or Matcher.default()
     lex = matcher.lex
-    matches = matcher.find(doc)
+    matches = province_readings(doc, matcher.find(doc), lex)
     found: list[tuple[int, int, Entry, str]] = [(m.start, m.end, lex.entries[m.entity], f"lexicon:{m.kind}")
                                                 for m in matches]
     for s, e, entry in find_bodies(doc, matches, lex):

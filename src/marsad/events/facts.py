@@ -16,7 +16,7 @@ from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 from marsad.text.numbers import noun_info
 
-TITLE_REACH = 8
+TITLE_REACH = 12
 
 
 @lru_cache(maxsize=1)

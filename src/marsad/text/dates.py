@@ -26,7 +26,7 @@ from pathlib import Path
 import re
 from typing import Any
 
-from marsad.text.numbers import alternation, fold_key, parse_cardinal, prepare
+from marsad.text.numbers import alternation, digit_runs, fold_key, parse_cardinal, prepare, prev_word
 
 __all__ = ["DateSpan", "find_dates", "find_dateline"]
 
@@ -111,12 +111,19 @@ _CARD_WORDS = alternation(
 _NUM = rf"(?:[0-9]+|{_CARD_WORDS}(?:\s+و?{_CARD_WORDS})*)"
 _APPROX = _alt(_ND["approx_before"] + _ND["min_before"] + _ND["max_before"])
 
-_STARTERS = alternation(
-    list(_MONTHS) + list(_WEEKDAYS) + list(_DECADES) + list(_DIRS) + list(_PERIODS) + list(_ORD_DAYS)
-    + [fold_key(w) for k in ("qualifiers", "year_cues", "bare_year_cues", "weekday_cues", "this") for w in _D[k]]
-    + ["شهر", "امس", "الامس", "اليوم", "غدا", "الغد", "يوم", "اول"])
+# Words that can begin a date expression; a match is only attempted where one of them (or a digit) stands,
+# moved back over a preceding "prefix" word (هذا العام، في 2021، يوم الخميس).
+_STARTER_WORDS = (
+    list(_MONTHS) + [k.split()[0] for k in _MONTHS if " " in k] + list(_WEEKDAYS) + list(_DECADES)
+    + list(_DIRS) + list(_PERIODS) + [k.split()[0] for k in _ORD_DAYS]
+    + [fold_key(w) for k in ("qualifiers", "year_cues") for w in _D[k]]
+    + ["شهر", "امس", "الامس", "اليوم", "غدا", "الغد", "غد", "اول"])
+_STARTERS = frozenset(c + w for w in _STARTER_WORDS for c in ("", "و", "ف", "ب"))
+_PREFIX_WORDS = frozenset(
+    c + fold_key(w) for w in _D["this"] + _D["bare_year_cues"] + _D["weekday_cues"] + _D["qualifiers"]
+    for c in ("", "و", "ف"))
 _DATE_RE = re.compile(
-    rf"\W(?=(?:[وفب])?(?:[0-9]|(?:{_STARTERS})(?!\w)))(?:[وفب])??(?:"
+    r"\W(?:[وفب])??(?:"
     # numeric dates
     r"(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
     r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9])"
@@ -283,7 +290,20 @@ def _resolve(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str, b
     return None
 
 
-_LEAD_CUE = re.compile(r"(?:في|منذ|حتى|خلال|بحلول|مطلع|اوائل|اواخر|منتصف|بدايه|نهايه)\s+$")
+def _candidates(sc: Any) -> list[int]:
+    """Scan offsets (of the separator before a word) where a date expression may begin."""
+    spaced = sc.spaced
+    starts = [ps for ps, _, _ in sc.find_words(_STARTERS)] + [ps for _, ps, _ in digit_runs(sc)]
+    out = set()
+    for ps in starts:
+        out.add(ps - 1)
+        for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"...
+            pw = prev_word(spaced, ps)
+            if pw is None or pw[0] not in _PREFIX_WORDS:
+                break
+            ps = pw[1]
+            out.add(ps - 1)
+    return sorted(out)
 
 
 def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
@@ -291,21 +311,29 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
     sc = prepare(text)
     scan = sc.scan
     out: list[DateSpan] = []
-    for m in _DATE_RE.finditer(scan):
+    last_end = -1
+    for pos in _candidates(sc):
+        if pos < last_end:
+            continue
+        m = _DATE_RE.match(scan, pos)
+        if m is None:
+            continue
         g = m.groupdict()
         g["lead"] = None
+        if g["tm"] == "غدا" and not g["tmwd"] and sc.raw_end(m.end("tm")) - sc.raw(m.start("tm")) == 3:
+            continue  # bare غدا without tanwin is usually the verb "became"
         if g["m1"] and not (g["day"] or g["y"]):
-            lead = _LEAD_CUE.search(scan, max(0, m.start() - 12), m.start() + 1)
-            g["lead"] = lead.group(0) if lead else None
+            lead = prev_word(sc.spaced, m.start("m1"))
+            g["lead"] = lead[0] if lead and lead[0] in _PREFIX_WORDS else None
         res = _resolve(g, ref)
         if res is None:
             continue
+        last_end = m.end()
         value, gran, relative, approx = res
         s = _core_start(m)
-        spans = [(s, m.end("y2"))] if g["y3"] else [(s, m.end())]
-        for a, b in spans:
-            rs, re_ = sc.raw(a), sc.raw_end(b)
-            out.append(DateSpan(rs, re_, text[rs:re_], value, gran, relative, approx))
+        end = m.end("y2") if g["y3"] else m.end()
+        rs, re_ = sc.raw(s), sc.raw_end(end)
+        out.append(DateSpan(rs, re_, text[rs:re_], value, gran, relative, approx))
         if g["y3"]:
             rs, re_ = sc.raw(m.start("y3")), sc.raw_end(m.end("y3"))
             out.append(DateSpan(rs, re_, text[rs:re_], g["y3"].rstrip("م"), "year", False, False))

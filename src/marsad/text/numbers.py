@@ -39,6 +39,7 @@ __all__ = [
     "prepare",
     "Scan",
     "digit_runs",
+    "prev_word",
     "MARKS",
     "noun_info",
 ]
@@ -84,7 +85,7 @@ def fold_key(word: str) -> str:
 _SEPARATORS = tuple(
     "\n\t\r\f\v\xa0\u2009\u200a\u202f\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2066\u2067\u2068\u2069\ufeff"
-    "«»“”„\"'‘’()[]{}،؛:;!؟?.,/\\-–—…*|<>=#&@~+%٪^`_")
+    "«»“”„\"'‘’()[]{}،؛:;!؟?.,/\\-–—…*|<>=#&@~+%٪^`")
 
 
 class Scan:
@@ -160,6 +161,8 @@ class Scan:
 
     def raw(self, i: int) -> int:
         """Raw offset of the character at scan index ``i`` (``i >= 1``)."""
+        if not self._breaks:
+            return i - 1
         k = bisect_right(self._breaks, i)
         return i - 1 + (self._removed[k - 1] if k else 0)
 
@@ -317,7 +320,7 @@ def noun_info(lemma: str) -> NounInfo | None:
 # ---------------------------------------------------------------------------------------------- patterns
 _B = r"(?<!\w)"
 _E = r"(?!\w)"
-_DIGITS = r"[0-9]+(?:[.,][0-9]+)*(?![0-9])"
+_DIGITS = r"[0-9][0-9]*(?:[.,][0-9]+)*(?![0-9])"  # a single leading class keeps sre's fast prefix scan
 
 _SURF: dict[str, tuple[str, float, str | None, int]] = {}  # surface -> (kind, value, lemma, clitic length)
 _CLITICS = {
@@ -350,7 +353,8 @@ _AFTER = re.compile(rf"\s*(?:(?P<plus>{_alt_of('approx_after_min')})|(?P<about>{
 _YEAR_CUE = re.compile(
     rf"(?:{_B}(?:[وب])??(?:{alternation(_YEAR_CUE_WORDS + _MONTH_WORDS)})\s*(?:[/,،]\s*)?|[0-9][/.\-])$")
 _NEXT_WORD = re.compile(r"\s*(?:(?P<min>من)\s+)?(?P<w>[^\W\d_]+)")
-_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_CUE_LAST = frozenset(
+    fold_key(w).split()[-1] for k in ("approx_before", "min_before", "max_before") for w in _D[k])
 _CONJ_GAP = re.compile(r"\s+و\s*")
 
 
@@ -513,8 +517,15 @@ def _ordinal(scan: str, atoms: list[_Atom], i: int) -> tuple[int, int] | None:
     return value, j
 
 
-def _prev_word(scan: str, start: int) -> re.Match[str] | None:
-    return _PREV_WORD.search(scan, max(0, start - 30), start)
+def prev_word(spaced: str, pos: int) -> tuple[str, int, int] | None:
+    """The word ending before scan offset ``pos`` as ``(word, start, end)``, or None at the text start."""
+    i = pos - 1
+    while i > 0 and spaced[i] == " ":
+        i -= 1
+    if i <= 0:
+        return None
+    j = spaced.rfind(" ", 0, i)
+    return spaced[j + 1:i + 1], j + 1, i + 1
 
 
 def _lemma_of(key: str | None) -> str | None:
@@ -533,7 +544,7 @@ def _as_number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
-def _group(scan: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | None:
+def _group(scan: str, spaced: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | None:
     """(value, last atom index, kind) of the number starting at ``atoms[i]``, or None to skip it."""
     a = atoms[i]
     if a.kind == "dual":
@@ -542,8 +553,8 @@ def _group(scan: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | No
             return 2, i + 1, "dual"  # كتيبتين اثنتين
         return 2, i, "dual"
     if a.kind in ("ord", "ordteenpre", "ordtens"):
-        pm = _prev_word(scan, a.pstart)
-        if pm and pm.group(1) in _BLOCKERS:  # تشرين الأول, كانون الثاني: month names
+        pm = prev_word(spaced, a.pstart)
+        if pm and pm[0] in _BLOCKERS:  # تشرين الأول, كانون الثاني: month names
             return None
         res = _ordinal(scan, atoms, i)
         return (res[0], res[1], "ordinal") if res else None
@@ -557,13 +568,13 @@ def _group(scan: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | No
 def find_numbers(text: str) -> list[NumberSpan]:
     """Find numbers in raw ``text``; every span satisfies ``text[span.start:span.end] == span.text``."""
     sc = prepare(text)
-    scan = sc.scan
+    scan, spaced = sc.scan, sc.spaced
     atoms = _atoms(sc)
     out: list[NumberSpan] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        res = _group(scan, atoms, i)
+        res = _group(scan, spaced, atoms, i)
         if res is None:
             i += 1
             continue
@@ -574,9 +585,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if kind == "dual":
             unit, unit_span = a.lemma, (a.start, a.end)
         elif kind == "ordinal":
-            pm = _prev_word(scan, a.pstart)  # الفيلق الخامس
-            unit = _lemma_of(pm.group(1)) if pm else None
-            unit_span = pm.span(1) if unit and pm else None
+            pm = prev_word(spaced, a.pstart)  # الفيلق الخامس
+            unit = _lemma_of(pm[0]) if pm else None
+            unit_span = pm[1:] if unit and pm else None
         else:
             nxt = _NEXT_WORD.match(scan, end)
             if nxt:
@@ -585,11 +596,14 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 if lemma and (not nxt.group("min") or w.startswith("ال") or w in _UNIT_FORMS):
                     unit, unit_span = lemma, nxt.span("w")
             if unit is None and kind == "words" and value in (1, 2):
-                pm = _prev_word(scan, a.pstart)  # كتيبة واحدة
-                unit = _lemma_of(pm.group(1)) if pm else None
-                unit_span = pm.span(1) if unit and pm else None
+                pm = prev_word(spaced, a.pstart)  # كتيبة واحدة
+                unit = _lemma_of(pm[0]) if pm else None
+                unit_span = pm[1:] if unit and pm else None
         approx, bound = False, None
-        cue = _CUE.search(scan, max(0, a.pstart - 40), a.pstart)
+        pw = prev_word(spaced, a.pstart)
+        cue = None
+        if pw and (pw[0] in _CUE_LAST or pw[0][1:] in _CUE_LAST):
+            cue = _CUE.search(scan, max(0, a.pstart - 40), a.pstart)
         if cue:
             approx = True
             bound = "max" if cue.group("max") else ("min" if cue.group("min") else None)

@@ -1,0 +1,99 @@
+"""The entity stage with the packaged lexicon, on real sentences: variants, demonyms, clitics, longest match, state bodies,
+provinces, discovery of unknown names, coreference and id stability."""
+import pytest
+
+from marsad.pipeline import analyze
+
+
+def ents(text):
+    d = analyze(text)
+    return {e.id: [d.text[m.start:m.end] for m in e.mentions] for e in d.entities}, d
+
+
+@pytest.mark.parametrize("text, eid, surfaces", [
+    ("بيلاروسيا وبيلاروس وروسيا البيضاء والقوات البيلاروسية", "belarus", ["بيلاروسيا", "بيلاروس", "روسيا البيضاء", "البيلاروسية"]),
+    ("وصلت إلى كزاخستان ثم كازاخستان", "kazakhstan", ["كزاخستان", "كازاخستان"]),
+    ("قرغيزستان وقيرغيزستان", "kyrgyzstan", ["قرغيزستان", "قيرغيزستان"]),
+    ("في سورية أو سوريا أو على الأراضي السورية", "syria", ["سورية", "سوريا", "السورية"]),
+    ("قال شويغو إن وزير الدفاع سيرغي شويغو وصل", "sergei-shoigu", ["شويغو", "سيرغي شويغو"]),
+    ("الرئيس ألكسندر لوكاشينكو ولوكاشنكو", "alexander-lukashenko", ["ألكسندر لوكاشينكو", "لوكاشنكو"]),
+])
+def test_entities_variants_link_to_one_id(text, eid, surfaces):
+    got, _ = ents(text)
+    assert got[eid] == surfaces
+
+
+def test_entities_longest_match_and_no_match_inside_words():
+    got, _ = ents("أعضاؤها روسيا وروسيا البيضاء، وزار بيلاروسيا")
+    assert got["russia"] == ["روسيا"]
+    assert got["belarus"] == ["روسيا البيضاء", "بيلاروسيا"]
+
+
+@pytest.mark.parametrize("text, eid, surface", [
+    ("يعتبر نوعا من التوازن لروسيا", "russia", "روسيا"),
+    ("خطوط استراتيجية للكرملين", "kremlin", "كرملين"),
+    ("لا يمكن مقارنتها بالناتو", "nato", "الناتو"),
+    ("بالإضافة لأورينت نت", "orient-net", "أورينت نت"),
+])
+def test_entities_clitics(text, eid, surface):
+    got, _ = ents(text)
+    assert got[eid] == [surface]
+
+
+def test_entities_state_bodies_take_their_country():
+    got, _ = ents("أعلنت وزارة الدفاع الروسية أن المتحدث باسم وزارة الخارجية في بيلاروسيا أدلى بتصريح.")
+    assert got["ministry-of-defence-russia"] == ["وزارة الدفاع"]
+    assert got["ministry-of-foreign-affairs-belarus"] == ["وزارة الخارجية"]
+    assert got["russia"] == ["الروسية"]
+
+
+def test_entities_generic_body_without_country_is_nothing():
+    got, _ = ents("قالت وزارة الدفاع إن القوات انسحبت.")
+    assert not any(k.startswith("ministry") for k in got)
+
+
+def test_entities_provinces_after_plural_head():
+    got, _ = ents("تحرير كل مناطق لوهانسك ودونيتسك في الشرق، وقصفت القوات مدينة دونيتسك.")
+    assert got["luhansk-oblast"] == ["لوهانسك"] and got["donetsk-oblast"] == ["دونيتسك"]
+    assert got["donetsk"] == ["مدينة دونيتسك"] or got["donetsk"] == ["دونيتسك"]
+
+
+@pytest.mark.parametrize("text, surface, later", [
+    ("قال ميتشل بيلفر ، المحلل المتخصص في الأمن الدولي، إن موسكو مترددة. وأضاف بيلفر أن الوضع معقد.", "ميتشل بيلفر", "بيلفر"),
+    ("يقول الخبير العسكري العميد أحمد رحال إن روسيا تسعى للنفوذ. ويتابع رحال أن الصراع مخفي.", "أحمد رحال", "رحال"),
+    ("بدورها قالت الخبيرة الاستراتيجية الأمريكية إيرينا زوكرمان إن المهام مختلفة. وأضاف زوكرمان أن الوضع مختلف.", "إيرينا زوكرمان", "زوكرمان"),
+])
+def test_entities_discovery_and_coreference(text, surface, later):
+    got, _ = ents(text)
+    person = [k for k, v in got.items() if v and v[0] == surface]
+    assert person, got
+    assert got[person[0]] == [surface, later]
+
+
+def test_entities_discovered_ids_are_stable():
+    a, _ = ents("قال المحلل السياسي سامي الخطيب إن الهدنة هشة.")
+    b, _ = ents("وأكد الباحث سامي الخطيب أن المفاوضات متعثرة.")
+    ida = [k for k, v in a.items() if "سامي الخطيب" in v]
+    idb = [k for k, v in b.items() if "سامي الخطيب" in v]
+    assert ida and ida == idb
+
+
+def test_entities_discovery_skips_common_words():
+    got, _ = ents("قال المسؤول إن الوضع هادئ في المنطقة.")
+    assert got == {}
+
+
+def test_entities_quoted_organisation_discovered():
+    got, d = ents('أعلنت ميليشيا "درع الساحل" مسؤوليتها عن الهجوم.')
+    assert any(v == ["درع الساحل"] for v in got.values()), got
+    assert [e.type for e in d.entities if e.mentions and d.text[e.mentions[0].start:e.mentions[0].end] == "درع الساحل"] == ["ORG"]
+
+
+def test_entities_chrome_only_entities_dropped():
+    text = "دبابات روسية في طريقها إلى كازاخستان. (أ ب)\nطلبت حكومة كازاخستان المساعدة."
+    from marsad.ingest import detect_chrome
+    from marsad.pipeline import Pipeline
+    from marsad.text.document import Document
+    doc = Pipeline.default()(Document("t", text, removed=detect_chrome(text)))
+    assert "associated-press" not in {e.id for e in doc.entities}
+    assert "kazakhstan" in {e.id for e in doc.entities}
