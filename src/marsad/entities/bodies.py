@@ -11,6 +11,7 @@ from functools import lru_cache
 from marsad.entities.matcher import Match
 from marsad.lexicon.load import Entry, Lexicon, key_of
 from marsad.resources import load_json
+from marsad.text.clitics import CueSet
 from marsad.text.document import Document
 
 
@@ -34,6 +35,11 @@ def heads() -> tuple[dict[str, Head], frozenset[str]]:
     return out, frozenset(key_of(x) for x in data["links"])
 
 
+@lru_cache(maxsize=1)
+def head_cues() -> CueSet:
+    return CueSet(list(heads()[0]))
+
+
 def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple[int, int, Entry]]:
     """Spans of state bodies with the entries they name (made on the fly from the country's lexicon entry)."""
     table, links = heads()
@@ -43,28 +49,19 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
     for m in matches:
         if lex.entries[m.entity].type == "COUNTRY" and m.kind in ("form", "demonym"):
             by_start[doc.token_index(m.start)] = m
-    lengths = sorted({h.length for h in table.values()}, reverse=True)
+    cues = head_cues()
     toks = doc.tokens
     out = []
     i = 0
     while i < len(toks):
-        hit = None
-        for n in lengths:
-            if i + n > len(toks):
-                continue
-            for a in toks[i].analyses():
-                if a.suffix:
-                    continue
-                key = " ".join([a.stem] + [t.norm for t in toks[i + 1:i + n]])
-                if key in table:
-                    hit = (table[key], n, a)
-                    break
-            if hit:
-                break
-        if not hit:
+        n = cues.match_at(toks, i) if toks[i].norm in cues.index.surface else 0
+        if not n:
             i += 1
             continue
-        head, n, a = hit
+        first = next(h for h in cues.index.lookup(toks[i].norm))
+        head = table[" ".join([first.stem] + [t.norm for t in toks[i + 1:i + n]])]
+        start = toks[i].start + len(first.prefix) if len(toks[i].norm) == len(toks[i].text) \
+            else toks[i]._orig_offsets()[len(first.prefix)]
         j = i + n
         if j < len(toks) and toks[j].norm in links:
             j += 1
@@ -74,7 +71,7 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
             spec = head.overrides.get(c.id) or {"id": head.id, "name": head.name}
             eid = spec["id"].format(country=c.id)
             name = spec["name"].format(Country=c.name)
-            out.append((a.start, toks[i + n - 1].end,
+            out.append((start, toks[i + n - 1].end,
                         Entry(eid, name, "ORG", None, [], [], [], [], [], "rule:bodies", "bodies.json")))
         i += n
     return out

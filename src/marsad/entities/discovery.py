@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from marsad.lexicon.load import Entry, Lexicon, key_of
 from marsad.resources import data_file, load_json
+from marsad.text.clitics import CliticIndex, CueBank
 from marsad.text.document import Document
 from marsad.text.normalize import fold
 from marsad.text.tokenize import Token
@@ -31,8 +32,10 @@ QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
 @dataclass(frozen=True)
 class Cues:
     titles: dict[str, int]          # folded title phrase -> number of words
-    title_lengths: tuple[int, ...]
+    title_cues: CueBank
     speech: frozenset[str]
+    speech_index: CliticIndex[bool]
+    org_head_index: CliticIndex[bool]
     stop: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
@@ -48,8 +51,12 @@ def cues() -> Cues:
     titles = {key_of(t): len(key_of(t).split()) for t in d["person_titles"]}
     common = frozenset(line.strip() for line in data_file("rules", "common_words.txt").read_text(encoding="utf-8").splitlines()
                        if line.strip() and not line.startswith("#"))
-    return Cues(titles, tuple(sorted(set(titles.values()), reverse=True)),
-                frozenset(fold(w) for w in d["speech_verbs"]), frozenset(fold(w) for w in d["name_stop"]),
+    return Cues(titles, CueBank({"titles": list(d["person_titles"])}),
+                frozenset(fold(w) for w in d["speech_verbs"]),
+                CliticIndex(((fold(w), True) for w in d["speech_verbs"]), prefixes=("", "و", "ف"), suffixes=()),
+                CliticIndex(((fold(w), True) for w in d["org_heads"]), prefixes=("", "و", "ف", "ب", "ل", "وب", "ول"),
+                            suffixes=()),
+                frozenset(fold(w) for w in d["name_stop"]),
                 frozenset(fold(w) for w in d["name_particles"]), frozenset(fold(w) for w in d["modifier_words"]),
                 frozenset(fold(w) for w in d["org_heads"]), {key_of(k): v for k, v in d["first_names"].items()},
                 common, d["romanise"])
@@ -82,27 +89,12 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _stems(tok: Token) -> set[str]:
-    return {a.stem for a in tok.analyses() if not a.suffix}
+TITLE_PREFIXES = frozenset({"", "و", "ف", "ل", "ب"})
 
 
-def _indefinite_stems(tok: Token) -> set[str]:
-    """Stems read without the article: a head noun that can introduce a name (ميليشيا «…», not المنظمة «…»)."""
-    return {a.stem for a in tok.analyses() if not a.suffix and "ال" not in a.prefix and not a.stem.startswith("ال")}
-
-
-def _is_title_at(toks: list[Token], i: int, c: Cues) -> int:
-    """Number of tokens of the title starting at token i (0 if none)."""
-    for n in c.title_lengths:
-        if i + n > len(toks):
-            continue
-        tail = [t.norm for t in toks[i + 1:i + n]]
-        for a in toks[i].analyses():
-            if a.suffix or a.prefix not in ("", "و", "ف", "ل", "ب"):
-                continue
-            if " ".join([a.stem] + tail) in c.titles:
-                return n
-    return 0
+def title_starts(toks: list[Token], c: Cues) -> dict[int, int]:
+    """Token index → length of the title starting there."""
+    return {i: n for i, n, p in c.title_cues.scan(toks)["titles"] if p in TITLE_PREFIXES}
 
 
 def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
@@ -140,17 +132,25 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
     toks = doc.tokens
     if not toks:
         return []
-    occupied = sorted(taken)
+    covered_tokens: set[int] = set()
+
+    def cover(s: int, e: int) -> None:
+        rng = doc.char_span(s, e)
+        if rng:
+            covered_tokens.update(range(*rng))
+
+    for s, e in taken:
+        cover(s, e)
 
     def covered(t: Token) -> bool:
-        return any(s < t.end and t.start < e for s, e in occupied)
+        return t.i in covered_tokens
 
     found: list[tuple[int, int, Entry, str]] = []
     people: dict[str, Entry] = {}
 
     def add_person(i: int, k: int, rule: str) -> None:
         s, e = toks[i].start, toks[k - 1].end
-        if doc.in_chrome(s, e) or any(s < b and a < e for a, b in occupied):
+        if doc.in_chrome(s, e) or any(covered(toks[x]) for x in range(i, k)):
             return
         surface = " ".join(t.text for t in toks[i:k])
         key = key_of(surface)
@@ -161,19 +161,20 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
             name = romanise(surface)
             entry = people[key] = Entry(slug(name), name, "PERSON", None, [], [surface], [], [], [], "discovered", "")
         found.append((s, e, entry, rule))
-        occupied.append((s, e))
+        cover(s, e)
 
+    titles = title_starts(toks, c)
     i = 0
     while i < len(toks):
         t = toks[i]
-        n = _is_title_at(toks, i, c)
+        n = titles.get(i, 0)
         if n:
             j = i + n
             mods = 0
             while j < len(toks) and mods < MAX_MODIFIERS:
                 tj = toks[j]
                 if covered(tj) or tj.norm in c.modifiers or (tj.norm.startswith("ال") and tj.norm not in c.first_names) \
-                        or _is_title_at(toks, j, c):
+                        or j in titles:
                     j += 1
                     mods += 1
                     continue
@@ -189,13 +190,13 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 add_person(*span, "discovery:title")
                 i = span[1]
                 continue
-        elif t.kind == "word" and (_stems(t) & c.speech):
+        elif t.norm in c.speech_index.surface:
             span = _name_after(toks, i + 1, covered, c)
             if span and span[1] < len(toks) and toks[span[1]].norm in (",", ":", "،"):
                 add_person(*span, "discovery:speech")
                 i = span[1]
                 continue
-        elif t.kind == "word" and (_indefinite_stems(t) & c.org_heads) and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
+        elif t.norm in c.org_head_index.surface and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
             close = QUOTES[toks[i + 1].text]
             k = i + 2
             while k < len(toks) and k - i < 8 and toks[k].text != close:
@@ -204,27 +205,26 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                     and toks[i + 2].norm not in c.common:
                 s, e = toks[i + 2].start, toks[k - 1].end
                 surface = doc.text[s:e]
-                if key_of(surface) not in lex.keys and not any(s < b and a < e for a, b in occupied) \
+                if key_of(surface) not in lex.keys and not any(covered(toks[x]) for x in range(i + 2, k)) \
                         and not doc.in_chrome(s, e):
                     name = romanise(surface)
                     found.append((s, e, Entry(slug(name), name, "ORG", None, [], [surface], [], [], [], "discovered", ""),
                                   "discovery:quoted-org"))
-                    occupied.append((s, e))
+                    cover(s, e)
                 i = k
                 continue
         i += 1
 
     # coreference: a discovered person's surname alone, anywhere else in the article
-    for key, entry in people.items():
-        surname = key.split()[-1]
-        if len(surname) < 3 or surname in c.common:
-            continue
+    surnames = CliticIndex(((key.split()[-1], entry) for key, entry in people.items()
+                            if len(key.split()[-1]) >= 3 and key.split()[-1] not in c.common),
+                           prefixes=("", "و", "ف", "ل", "ب"), suffixes=())
+    if surnames.surface:
         for t in toks:
-            if covered(t):
+            if covered(t) or t.norm not in surnames.surface:
                 continue
-            for a in t.analyses():
-                if a.stem == surname and a.prefix in ("", "و", "ف", "ل", "ب") and not a.suffix:
-                    found.append((a.start, a.end, entry, "coref:surname"))
-                    occupied.append((t.start, t.end))
-                    break
+            hit = surnames.lookup(t.norm)[0]
+            start = t.start + len(hit.prefix) if len(t.norm) == len(t.text) else t._orig_offsets()[len(hit.prefix)]
+            found.append((start, t.end, hit.value, "coref:surname"))
+            covered_tokens.add(t.i)
     return found

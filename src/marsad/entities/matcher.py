@@ -106,11 +106,14 @@ class Matcher:
 
 
 def _resolve(cands: list[Match], taken: list[Match] | None = None) -> list[Match]:
+    """Longest first, then leftmost; a candidate overlapping one already chosen is dropped."""
     chosen = list(taken or [])
-    occupied = [(m.j0, m.j1) for m in chosen]
+    used: set[int] = set()
+    for m in chosen:
+        used.update(range(m.j0, m.j1))
     for c in sorted(cands, key=lambda m: (-(m.j1 - m.j0), m.j0)):
-        if any(c.j0 < b and a < c.j1 for a, b in occupied):
+        if c.j0 in used or (c.j1 - 1) in used or any(x in used for x in range(c.j0, c.j1)):
             continue
         chosen.append(c)
-        occupied.append((c.j0, c.j1))
+        used.update(range(c.j0, c.j1))
     return chosen

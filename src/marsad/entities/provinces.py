@@ -10,13 +10,15 @@ from functools import lru_cache
 from marsad.entities.matcher import Match
 from marsad.lexicon.load import Lexicon, key_of
 from marsad.resources import load_json
+from marsad.text.clitics import CliticIndex
 from marsad.text.document import Document
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[frozenset[str], tuple[str, ...]]:
+def _heads() -> tuple[CliticIndex[bool], tuple[str, ...]]:
     d = load_json("rules", "provinces.json")
-    return frozenset(key_of(h) for h in d["list_heads"]), tuple(key_of(h) for h in d["singular_heads"])
+    return (CliticIndex(((key_of(h), True) for h in d["list_heads"]), suffixes=()),
+            tuple(key_of(h) for h in d["singular_heads"]))
 
 
 def province_of(lex: Lexicon, key: str) -> str | None:
@@ -35,7 +37,7 @@ def province_readings(doc: Document, matches: list[Match], lex: Lexicon) -> list
     out = list(matches)
     toks = doc.tokens
     for i, t in enumerate(toks):
-        if not any(a.stem in list_heads for a in t.analyses() if not a.suffix):
+        if t.norm not in list_heads.surface:
             continue
         j = i + 1
         while j in by_token:

@@ -232,6 +232,10 @@ class FeatureExtractor:
                         feats.append(f"{off}cue={cues[j]}")
                 elif off in (-1, 1):
                     feats.append("BOS" if off < 0 else "EOS")
+            window = "".join(cues[max(0, i - 4):i])
+            for code in "TOP":
+                if code in window:
+                    feats.append("cue<4=" + code)
             if i > 0:
                 feats.append("-1s|s=" + infos[i - 1].stem + "|" + wf.stem)
             if i + 1 < n:

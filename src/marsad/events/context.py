@@ -12,70 +12,31 @@ from functools import lru_cache
 from marsad.entities.model import Entity
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
+from marsad.text.clitics import PROCLITICS_FOR_CUES, CliticIndex, CueBank
 from marsad.text.document import Document, Span
 from marsad.text.tokenize import Token
 
 CLAUSE_BREAKS = frozenset({",", "،", ";", "؛", ":", ".", "?", "؟", "!", "(", ")", "-", "–", "—"})
-PROCLITICS_FOR_CUES = ("", "و", "ف", "ل", "ب", "وب", "ول", "فل", "فب")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[str, ...]
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-
-class CueSet:
-    """A set of single- and multi-word cues, folded."""
-
-    def __init__(self, cues: list[str]):
-        self.phrases: dict[str, list[tuple[str, ...]]] = {}
-        for c in cues:
-            words = tuple(key_of(c).split())
-            if words:
-                self.phrases.setdefault(words[0], []).append(words)
-        for v in self.phrases.values():
-            v.sort(key=len, reverse=True)
-
-    def match_at(self, toks: list[Token], i: int, prefixes=PROCLITICS_FOR_CUES) -> int:
-        """Length in tokens of the longest cue starting at token ``i`` (its first word may carry a proclitic), or 0."""
-        t = toks[i]
-        for a in t.analyses():
-            if a.suffix or a.prefix not in prefixes:
-                continue
-            for words in self.phrases.get(a.stem, ()):
-                n = len(words)
-                if i + n <= len(toks) and all(toks[i + k].norm == words[k] for k in range(1, n)):
-                    return n
-        return 0
-
-    def find(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
-        """Every cue occurrence in tokens ``[lo, hi)`` as ``(i, n)``."""
-        out = []
-        i = lo
-        while i < hi:
-            n = self.match_at(toks, i)
-            if n:
-                out.append((i, n))
-                i += n
-            else:
-                i += 1
-        return out
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, CueSet]:
-    data = load_json("rules", "event_cues.json")
-    return {k: CueSet(v) for k, v in data.items() if isinstance(v, list)}
+def cue_bank() -> CueBank:
+    """Every cue list of ``event_cues.json`` and ``facts.json`` (titles included), scanned once per document."""
+    sets: dict[str, list[str]] = {}
+    for name in ("event_cues.json", "facts.json"):
+        for k, v in load_json("rules", name).items():
+            if isinstance(v, list) and all(isinstance(x, str) for x in v):
+                sets[k] = v
+    sets["titles"] = list(load_json("rules", "facts.json")["titles"])
+    return CueBank(sets)
 
 
 @lru_cache(maxsize=1)
-def anaphor_heads() -> frozenset[str]:
-    """Generic heads (folded, without ال) that refer back to a named organisation: منظمه، حلف، تحالف …"""
+def anaphor_index() -> CliticIndex[str]:
+    """Generic heads that refer back to a named organisation (المنظمة، الحلف …), by their stem without ال."""
     words = load_json("rules", "facts.json")["org_anaphors"]
-    return frozenset(key_of(w).split()[-1][2:] for w in words if key_of(w).split()[-1].startswith("ال"))
+    stems = {key_of(w).split()[-1][2:] for w in words if key_of(w).split()[-1].startswith("ال")}
+    return CliticIndex(((s, s) for s in stems), suffixes=())
 
 
 @dataclass
@@ -96,6 +57,8 @@ class DocView:
     mentions: list[MentionAt] = field(default_factory=list)
     at_token: dict[int, MentionAt] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
+    cue_hits: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    cue_starts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> "DocView":
@@ -109,6 +72,8 @@ class DocView:
                 v.mentions.append(ma)
                 for t in range(rng[0], rng[1]):
                     v.at_token[t] = ma
+        v.cue_hits = cue_bank().scan(doc.tokens)
+        v.cue_starts = {k: [h[0] for h in hits] for k, hits in v.cue_hits.items()}
         v._add_anaphors()
         v.mentions.sort(key=lambda m: m.t0)
         v.starts = [m.t0 for m in v.mentions]
@@ -121,12 +86,11 @@ class DocView:
         orgs = sorted((m for m in self.mentions if m.entity.type == "ORG"), key=lambda m: m.t0)
         if not orgs:
             return
-        heads = anaphor_heads()
+        heads = anaphor_index()
         for i, t in enumerate(toks):
-            if i in self.at_token:
+            if i in self.at_token or t.norm not in heads.surface:
                 continue
-            head = next((a.stem[2:] for a in t.analyses() if not a.suffix and a.stem.startswith("ال")
-                         and a.stem[2:] in heads), None)
+            head = next((h.value for h in heads.lookup(t.norm) if "ال" in h.prefix), None)
             if head is None:
                 continue
             ante = None
@@ -140,6 +104,24 @@ class DocView:
                 ma = MentionAt(ante.entity, t.start, t.end, i, i + 1, "coref:anaphor")
                 self.mentions.append(ma)
                 self.at_token[i] = ma
+
+    def cues(self, name: str, lo: int, hi: int, prefixes=PROCLITICS_FOR_CUES) -> list[tuple[int, int]]:
+        """Occurrences ``(i, n)`` of the cue set ``name`` starting in tokens ``[lo, hi)``."""
+        starts = self.cue_starts[name]
+        hits = self.cue_hits[name]
+        out = []
+        for k in range(bisect_left(starts, lo), len(starts)):
+            i, n, p = hits[k]
+            if i >= hi:
+                break
+            if p in prefixes:
+                out.append((i, n))
+        return out
+
+    def cue_at(self, name: str, i: int, prefixes=PROCLITICS_FOR_CUES) -> int:
+        """Length of the cue of set ``name`` starting at token ``i``, or 0."""
+        hits = self.cues(name, i, i + 1, prefixes)
+        return hits[0][1] if hits else 0
 
     def sentence_tokens(self, sent: Span) -> tuple[int, int]:
         rng = self.doc.char_span(sent.start, sent.end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
+from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers
 from marsad.lexicon.load import default_lexicon
 from marsad.lexicon.load import key_of
@@ -222,20 +222,19 @@ def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
 
 def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
     toks = view.doc.tokens
-    c = cues()
     if hit.trigger.pos == "verb":
         for j in range(max(s_lo, hit.i - 2), hit.i):
-            if c["negated"].match_at(toks, j, ("", "و", "ف")):
+            if view.cue_at("negated", j, ("", "و", "ف")):
                 return "negated"
-    elif hit.i > s_lo and c["negated"].match_at(toks, hit.i - 1, ("", "و", "ف", "ب")):
+    elif hit.i > s_lo and view.cue_at("negated", hit.i - 1, ("", "و", "ف", "ب")):
         return "negated"
-    before = [(i, n) for i, n in c["possible"].find(toks, max(s_lo, hit.i - 10), hit.i)
+    before = [(i, n) for i, n in view.cues("possible", max(s_lo, hit.i - 10), hit.i)
               if not (toks[i].norm in ("قد", "وقد", "فقد", "لقد") and i + 1 < len(toks)
                       and not toks[i + 1].norm.startswith(("ي", "ت", "ن")))]  # قد + perfect is «already»
     if before:
         return "possible"
-    if hit.prefix.endswith("س") or c["planned"].find(toks, max(s_lo, hit.i - 10), hit.i) \
-            or c["planned"].find(toks, hit.i, min(s_hi, hit.i + 12)):
+    if hit.prefix.endswith("س") or view.cues("planned", max(s_lo, hit.i - 10), hit.i) \
+            or view.cues("planned", hit.i, min(s_hi, hit.i + 12)):
         return "planned"
     return "actual"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, CueSet, DocView, MentionAt
+from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.extract import _prep_before
 from marsad.events.quotes import is_media
 from marsad.lexicon.load import key_of
@@ -21,12 +21,10 @@ TITLE_REACH = 12
 
 @lru_cache(maxsize=1)
 def fact_cues() -> dict:
+    """English names of titles and the words that may stand between a title and its person."""
     d = load_json("rules", "facts.json")
-    out = {k: CueSet(v) for k, v in d.items() if isinstance(v, list) and k not in ("title_objects_skip",)}
-    out["titles"] = CueSet(list(d["titles"]))
-    out["title_names"] = {tuple(key_of(k).split()): v for k, v in d["titles"].items()}
-    out["skip"] = frozenset(key_of(w) for w in d["title_objects_skip"])
-    return out
+    return {"title_names": {tuple(key_of(k).split()): v for k, v in d["titles"].items()},
+            "skip": frozenset(key_of(w) for w in d["title_objects_skip"])}
 
 
 def topic_org(view: DocView) -> str | None:
@@ -48,9 +46,8 @@ def _org_in(view: DocView, lo: int, hi: int, after: int | None = None) -> Mentio
 def resolve_anaphor(view: DocView, lo: int, hi: int, topic: str | None) -> str | None:
     """The organisation a generic noun in ``[lo, hi)`` points back to (المنظمة → the last organisation whose name
     begins with منظمة; otherwise the article's main organisation)."""
-    c = fact_cues()
     toks = view.doc.tokens
-    hits = c["org_anaphors"].find(toks, lo, hi)
+    hits = view.cues("org_anaphors", lo, hi)
     if not hits:
         return None
     i, n = hits[0]
@@ -73,7 +70,6 @@ def _subject(view: DocView, lo: int, hi: int, cue_i: int, topic: str | None) -> 
 
 def country_list(view: DocView, j: int, hi: int) -> list[MentionAt]:
     """The coordinated list of countries starting at token ``j`` («هم كل من روسيا وروسيا البيضاء وكزاخستان …»)."""
-    c = fact_cues()
     toks = view.doc.tokens
     out: list[MentionAt] = []
     while j < hi:
@@ -84,7 +80,7 @@ def country_list(view: DocView, j: int, hi: int) -> list[MentionAt]:
             out.append(m)
             j = m.t1
             continue
-        n = c["list_fillers"].match_at(toks, j, ("", "و"))
+        n = view.cue_at("list_fillers", j, ("", "و"))
         if n:
             j += n
         elif (toks[j].norm in (",", "،") and out) or toks[j].norm in ("(", ")"):
@@ -119,7 +115,7 @@ def extract_facts(view: DocView) -> list[dict]:
         lo, hi = view.sentence_tokens(sent)
         ments = view.mentions_in(lo, hi)
         # membership: «X العضو في Y», «الدول الأعضاء في Y، مثل A وB», «Y تضم / أعضاؤها … A و B و C»
-        for i, n in c["member_of"].find(toks, lo, hi):
+        for i, n in view.cues("member_of", lo, hi):
             org = _org_in(view, i + n, min(hi, i + n + 6), after=i + n)
             if org is None:
                 continue
@@ -129,38 +125,38 @@ def extract_facts(view: DocView) -> list[dict]:
                 listed = [prev]
             for m in listed:
                 add(_fact(org.entity.id, "member", sent, "fact:member-of", object=m.entity.id))
-        for i, n in c["member"].find(toks, lo, hi):
-            if c["member_of"].match_at(toks, i):
+        for i, n in view.cues("member", lo, hi):
+            if view.cue_at("member_of", i):
                 continue
             j = i + n
             after = view.at_token.get(j)
             subj = None
             if after is not None and after.entity.type == "ORG":  # «تضم المنظمة (…)»: the subject after the verb
                 subj, j = after.entity.id, after.t1
-            elif j < hi and c["org_anaphors"].match_at(toks, j):
+            elif j < hi and view.cue_at("org_anaphors", j):
                 subj = resolve_anaphor(view, j, j + 1, topic)
-                j += c["org_anaphors"].match_at(toks, j)
+                j += view.cue_at("org_anaphors", j)
             listed = country_list(view, j, hi)
             if not listed:
                 continue
             subj = subj or _subject(view, lo, i + 1, i, topic) or _subject(view, lo, hi, i, topic)
             for m in listed:
                 add(_fact(subj, "member", sent, "fact:member-list", object=m.entity.id))
-        for i, n in c["former_member"].find(toks, lo, hi):
+        for i, n in view.cues("former_member", lo, hi):
             subj = _subject(view, i + n, min(hi, i + n + 6), i + n, topic)
             listed = country_list(view, i + n, hi)
             after_org = _org_in(view, i + n, min(hi, i + n + 6), after=i + n)
             if after_org is not None:
                 listed = country_list(view, after_org.t1, hi)
-            elif i + n < hi and c["org_anaphors"].match_at(toks, i + n):
-                listed = country_list(view, i + n + c["org_anaphors"].match_at(toks, i + n), hi)
+            elif i + n < hi and view.cue_at("org_anaphors", i + n):
+                listed = country_list(view, i + n + view.cue_at("org_anaphors", i + n), hi)
             if not listed:
                 prev = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "COUNTRY"), None)
                 listed = [prev] if prev else []
             for m in listed:
                 add(_fact(subj, "former_member", sent, "fact:withdrew", object=m.entity.id))
         for kind in ("founded", "founded_active"):
-            for i, n in c[kind].find(toks, lo, hi):
+            for i, n in view.cues(kind, lo, hi):
                 date = next((d for d in doc.dates if toks[i].start <= d.start < sent.end and d.value), None)
                 if date is None:
                     continue
@@ -170,11 +166,11 @@ def extract_facts(view: DocView) -> list[dict]:
                     obj = view.at_token.get(i + n)
                     subj = obj.entity.id if obj is not None and obj.entity.type == "ORG" else None
                 add(_fact(subj, "founded", sent, f"fact:{kind}", value=date.value))
-        for i, n in c["personnel"].find(toks, lo, hi):
+        for i, n in view.cues("personnel", lo, hi):
             a = toks[i].start
             num = next((x for x in doc.numbers if a <= x.start < sent.end and x.unit and not x.ordinal
                         and (noun_info(x.unit) and noun_info(x.unit).category == "personnel")), None)
-            heads = c["force_heads"].find(toks, max(lo, i - 8), i)
+            heads = view.cues("force_heads", max(lo, i - 8), i)
             if num is None or not heads:
                 continue
             h0 = heads[-1][0]
@@ -188,7 +184,7 @@ def extract_facts(view: DocView) -> list[dict]:
             if year:
                 f["when"] = year
             add(f)
-        for i, n in c["leads"].find(toks, lo, hi):
+        for i, n in view.cues("leads", lo, hi):
             person = next((m for m in ments if i + n <= m.t0 < i + n + 5 and m.entity.type == "PERSON"), None)
             if person is None:
                 continue
@@ -201,7 +197,7 @@ def extract_facts(view: DocView) -> list[dict]:
                 continue
             found = None
             for j in range(m.t0 - 1, max(lo, m.t0 - TITLE_REACH) - 1, -1):
-                n = c["titles"].match_at(toks, j)
+                n = view.cue_at("titles", j)
                 if not n or j + n > m.t0:
                     continue
                 between = range(j + n, m.t0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt, cues
+from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.extract import _prep_before, is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
@@ -87,7 +87,6 @@ def _via(view: DocView, lo: int, hi: int) -> str | None:
 def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
     """The document's quotes, and for each sentence the id of the source it is attributed to (or None)."""
     doc = view.doc
-    c = cues()
     toks = doc.tokens
     quotes: list[dict] = []
     sources: list[str | None] = [None] * len(doc.sentences)
@@ -101,7 +100,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
         speaker: MentionAt | None = None
         speaker_id: str | None = None
         rule = ""
-        hits = sorted(c["quote_verbs"].find(toks, lo, hi) + c["quote_preps"].find(toks, lo, hi))
+        hits = sorted(view.cues("quote_verbs", lo, hi) + view.cues("quote_preps", lo, hi))
         for i, n in hits:
             speaker = _named_after(view, i + n, hi)
             after = toks[i + n] if i + n < hi else None
@@ -114,7 +113,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
             elif toks[i].norm.startswith(("و", "ف")) and last_speaker and k - last_speaker[0] <= CONTINUE_SENTENCES \
                     and _named_before(view, lo, i) is None:
                 speaker_id, rule = last_speaker[1], "quote:continuation"
-            elif (i, n) in c["quote_verbs"].find(toks, i, i + n):
+            elif (i, n) in view.cues("quote_verbs", i, i + n):
                 before = _named_before(view, lo, i)
                 if before is not None:
                     speaker_id, rule = before.entity.id, "quote:subject-before"
@@ -124,7 +123,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
                 break
         # attribution of this sentence
         src = None
-        for i, n in c["attribution"].find(toks, lo, hi):
+        for i, n in view.cues("attribution", lo, hi):
             j = i + n
             while j < hi and j < i + n + 3 and toks[j].norm in ATTRIBUTION_FILLERS:
                 j += 1

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.lexicon.load import key_of
+from marsad.text.clitics import CliticIndex
 from marsad.resources import load_json
 from marsad.text.tokenize import Token
 
@@ -45,6 +46,12 @@ def _conjugate(past: str, present: str) -> set[str]:
     out = {" ".join([p_words[0] + e] + p_words[1:]) for e in PAST_ENDINGS}
     out |= {" ".join([f.format(r_words[0])] + r_words[1:]) for f in PRESENT_FORMS}
     return out
+
+
+@lru_cache(maxsize=1)
+def trigger_lookup() -> CliticIndex[list[Trigger]]:
+    """The trigger index keyed through clitics."""
+    return CliticIndex(trigger_index().items(), prefixes=VERB_PREFIXES | NOUN_PREFIXES)
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +93,7 @@ def _rank(hit: Hit) -> tuple[int, int]:
 def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | frozenset[int] = frozenset()) -> list[Hit]:
     """Triggers in tokens ``[lo, hi)``, longest first at each position, not overlapping; ``blocked`` tokens (names)
     are never triggers."""
-    index = trigger_index()
+    index = trigger_lookup()
     out: list[Hit] = []
     i = lo
     while i < hi:
@@ -94,8 +101,8 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | froze
         if i in blocked:
             i += 1
             continue
-        for a in toks[i].analyses():
-            for trig in index.get(a.stem, ()):
+        for a in index.lookup(toks[i].norm):
+            for trig in a.value:
                 allowed = VERB_PREFIXES if trig.pos == "verb" else NOUN_PREFIXES
                 if a.prefix not in allowed:
                     continue

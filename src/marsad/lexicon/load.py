@@ -16,6 +16,7 @@ from pathlib import Path
 
 from marsad.resources import data_file
 from marsad.text.normalize import fold
+from marsad.text.tokenize import is_quote, key_of  # noqa: F401  (re-exported: the matching key of a form)
 
 TYPES = {"PERSON", "ORG", "COUNTRY", "PLACE"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,23 +39,6 @@ class Entry:
     offices: list[dict]
     source: str
     file: str = ""
-
-
-def key_of(form: str) -> str:
-    """The matching key of a surface form: folded, its words and punctuation separated by single spaces.
-
-    Quotation marks are dropped, so that منظمة «معاهدة الأمن الجماعي» and منظمة معاهدة الأمن الجماعي have one key.
-    """
-    from marsad.text.tokenize import tokenize
-
-    return " ".join(t.norm for t in tokenize(form) if not is_quote(t.norm))
-
-
-QUOTE_CHARS = set("\"'«»“”„‹›`")
-
-
-def is_quote(s: str) -> bool:
-    return len(s) == 1 and s in QUOTE_CHARS
 
 
 def demonym_keys(dem: str) -> list[str]:

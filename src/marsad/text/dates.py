@@ -26,7 +26,8 @@ from pathlib import Path
 import re
 from typing import Any
 
-from marsad.text.numbers import alternation, digit_runs, fold_key, parse_cardinal, prepare, prev_word
+from marsad.text.numbers import (alternation, digit_runs, fold_key, parse_cardinal, prepare, prev_word,
+                                 register_word_keys, words)
 
 __all__ = ["DateSpan", "find_dates", "find_dateline"]
 
@@ -119,11 +120,12 @@ _STARTER_WORDS = (
     + [fold_key(w) for k in ("qualifiers", "year_cues") for w in _D[k]]
     + ["شهر", "امس", "الامس", "اليوم", "غدا", "الغد", "غد", "اول"])
 _STARTERS = frozenset(c + w for w in _STARTER_WORDS for c in ("", "و", "ف", "ب"))
+register_word_keys(_STARTERS)
 _PREFIX_WORDS = frozenset(
     c + fold_key(w) for w in _D["this"] + _D["bare_year_cues"] + _D["weekday_cues"] + _D["qualifiers"]
     for c in ("", "و", "ف"))
 _DATE_RE = re.compile(
-    r"\W(?:[وفب])??(?:"
+    r"\W(?:[وفب])??(?P<x>"
     # numeric dates
     r"(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
     r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9])"
@@ -201,7 +203,7 @@ def _shift(ref: dt.date, unit: str, n: float) -> tuple[str, str]:
     return str(ref.year + years), "year"
 
 
-def _resolve(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
+def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
     """(value, granularity, relative, approx) for one match's groups, or None to drop the match."""
     if g["nd"] or g["iy"]:
         y, m, d = (g["ny"], g["nm"], g["nd"]) if g["nd"] else (g["iy"], g["im"], g["id"])
@@ -292,11 +294,16 @@ def _resolve(g: dict[str, str | None], ref: dt.date | None) -> tuple[str, str, b
 
 def _candidates(sc: Any) -> list[int]:
     """Scan offsets (of the separator before a word) where a date expression may begin."""
-    spaced = sc.spaced
-    starts = [ps for ps, _, _ in sc.find_words(_STARTERS)] + [ps for _, ps, _ in digit_runs(sc)]
+    spaced, scan = sc.spaced, sc.scan
+    starts = [(ps, True) for ps, _, key in words(sc) if key in _STARTERS]
+    for s, ps, digits in digit_runs(sc):
+        # a day (1-2 digits) or a numeric date may start here; a bare year only after a cue word
+        own = len(digits) <= 2 or (s + len(digits) < len(scan) and scan[s + len(digits)] in "/-.")
+        starts.append((ps, own))
     out = set()
-    for ps in starts:
-        out.add(ps - 1)
+    for ps, own in starts:
+        if own:
+            out.add(ps - 1)
         for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"...
             pw = prev_word(spaced, ps)
             if pw is None or pw[0] not in _PREFIX_WORDS:
@@ -318,7 +325,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
         m = _DATE_RE.match(scan, pos)
         if m is None:
             continue
-        g = m.groupdict()
+        g = _Groups(m)
         g["lead"] = None
         if g["tm"] == "غدا" and not g["tmwd"] and sc.raw_end(m.end("tm")) - sc.raw(m.start("tm")) == 3:
             continue  # bare غدا without tanwin is usually the verb "became"
@@ -330,7 +337,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
             continue
         last_end = m.end()
         value, gran, relative, approx = res
-        s = _core_start(m)
+        s = m.start("y5") if g["y5"] else m.start("x")
         end = m.end("y2") if g["y3"] else m.end()
         rs, re_ = sc.raw(s), sc.raw_end(end)
         out.append(DateSpan(rs, re_, text[rs:re_], value, gran, relative, approx))
@@ -340,10 +347,22 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
     return out
 
 
-def _core_start(m: re.Match[str]) -> int:
-    """Start of the expression proper: after the leading separator and any clitic."""
-    starts = [m.start(k) for k, v in m.groupdict().items() if v is not None and k not in ("y3", "bcue")]
-    return min(starts)
+class _Groups:
+    """Dict-like read access to a match's named groups (cheaper than ``groupdict`` for a few lookups)."""
+
+    __slots__ = ("_m", "_extra")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+        self._extra: dict[str, str | None] = {}
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self._extra:
+            return self._extra[name]
+        return self._m.group(name)
+
+    def __setitem__(self, name: str, value: str | None) -> None:
+        self._extra[name] = value
 
 
 def find_dateline(text: str) -> dt.date | None:

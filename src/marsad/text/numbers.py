@@ -40,6 +40,8 @@ __all__ = [
     "Scan",
     "digit_runs",
     "prev_word",
+    "register_word_keys",
+    "words",
     "MARKS",
     "noun_info",
 ]
@@ -97,14 +99,13 @@ class Scan:
     extended over marks that follow the last letter, so "ستاً" keeps its tanwin).
     """
 
-    __slots__ = ("text", "scan", "spaced", "_tokens", "_breaks", "_removed", "cache")
+    __slots__ = ("text", "scan", "spaced", "_breaks", "_removed", "cache")
 
     def __init__(self, text: str) -> None:
         self.text = text
         folded = fold(text)
         self._breaks: list[int] = []  # scan index where the k-th piece after a removed run starts
         self._removed: list[int] = []  # marks removed before that piece
-        self._tokens: frozenset[str] | None = None
         self.cache: dict[str, Any] = {}  # per-text results shared by the recognisers
         present = [c for c in _MARK_CHARS if c in text]
         if present:
@@ -136,19 +137,12 @@ class Scan:
         pieces.append(folded[prev:])
         return "".join(pieces)
 
-    @property
-    def tokens(self) -> frozenset[str]:
-        """The distinct words of ``spaced``."""
-        if self._tokens is None:
-            self._tokens = frozenset(self.spaced.split())
-        return self._tokens
-
     def find_words(self, keys: frozenset[str]) -> list[tuple[int, int, str]]:
         """Every whole-word occurrence ``(start, end, key)`` in ``spaced`` of a word of ``keys``, sorted."""
         out: list[tuple[int, int, str]] = []
         spaced = self.spaced
         n = len(spaced)
-        for key in keys.intersection(self.tokens):
+        for key in keys.intersection(spaced.split()):
             pat = " " + key
             i = spaced.find(pat)
             while i >= 0:
@@ -344,6 +338,21 @@ def _alt_of(key: str) -> str:
 # The scan copy starts with a space, so a leading non-word class finds every word start and lets the
 # regex engine skip letters quickly.
 _SURF_KEYS = frozenset(_SURF)
+_WORD_KEYS: frozenset[str] = _SURF_KEYS  # plus keys registered by other recognisers (dates)
+
+
+def register_word_keys(keys: Iterable[str]) -> None:
+    """Add folded words that :func:`words` should also locate (called once at import by the date module)."""
+    global _WORD_KEYS
+    _WORD_KEYS = _WORD_KEYS | frozenset(keys)
+
+
+def words(sc: Scan) -> list[tuple[int, int, str]]:
+    """Occurrences ``(start, end, key)`` of all registered words in ``sc``, found once and cached."""
+    found = sc.cache.get("words")
+    if found is None:
+        found = sc.cache["words"] = sc.find_words(_WORD_KEYS)
+    return found
 _DIGIT_RUN = re.compile(_DIGITS)
 _DIGIT_CLITICS = ("وال", "بال", "فال", "ال", "لل", "و", "ف", "ب", "ل", "ك")
 _CUE = re.compile(
@@ -425,7 +434,9 @@ def _atoms(sc: Scan) -> list[_Atom]:
         v = _parse_digits(digits, before_scale)
         if v is not None:
             out.append(_Atom("dig", v, s, e, ps, scan[ps:s]))
-    for ps, e, key in sc.find_words(_SURF_KEYS):
+    for ps, e, key in words(sc):
+        if key not in _SURF:
+            continue
         kind, v, lemma, clen = _SURF[key]
         s = ps + clen
         # ألفا without tanwin is the construct dual ("ألفا جندي" = 2000) when no number precedes it
@@ -549,8 +560,9 @@ def _group(scan: str, spaced: str, atoms: list[_Atom], i: int) -> tuple[float, i
     a = atoms[i]
     if a.kind == "dual":
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        if nxt and nxt.kind == "unit" and nxt.value == 2 and _link(scan, a, nxt) == "plain":
-            return 2, i + 1, "dual"  # كتيبتين اثنتين
+        if nxt and _link(scan, a, nxt) == "plain" and (
+                (nxt.kind == "unit" and nxt.value == 2) or nxt.kind == "dual"):
+            return 2, i + 1, "dual"  # كتيبتين اثنتين; طائرتين مسيرتين (a dual adjective agrees)
         return 2, i, "dual"
     if a.kind in ("ord", "ordteenpre", "ordtens"):
         pm = prev_word(spaced, a.pstart)

@@ -109,3 +109,19 @@ def tokenize(text: str) -> list[Token]:
     for i, m in enumerate(TOKEN_RE.finditer(text)):
         out.append(Token(i, m.start(), m.end(), m.group(), m.lastgroup))
     return out
+
+
+QUOTE_CHARS = frozenset("\"'«»“”„‹›`")
+
+
+def is_quote(s: str) -> bool:
+    """A single quotation mark (folded or not)."""
+    return len(s) == 1 and s in QUOTE_CHARS
+
+
+def key_of(form: str) -> str:
+    """The matching key of a surface form: folded, its words and punctuation separated by single spaces.
+
+    Quotation marks are dropped, so that منظمة «معاهدة الأمن الجماعي» and منظمة معاهدة الأمن الجماعي have one key.
+    """
+    return " ".join(t.norm for t in tokenize(form) if not is_quote(t.norm))

@@ -1,0 +1,150 @@
+"""Looking words up through their clitics without analysing every token.
+
+:class:`CliticIndex` holds folded stems with a value each. It stores every stem under each proclitic it may carry (و، ف، ب،
+ل، ال، لل … from ``data/rules/clitics.json``, with ل + ال written لل), so that a token is looked up with a few dictionary
+probes — the whole word, then the word less each enclitic — instead of by building its analyses. This is the hot path of
+cue, trigger and title matching.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from marsad.text.tokenize import Token, clitics, key_of
+
+V = TypeVar("V")
+PROCLITICS_FOR_CUES = ("", "و", "ف", "ل", "ب", "وب", "ول", "فل", "فب")
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup(Generic[V]):
+    prefix: str
+    stem: str
+    suffix: str
+    value: V
+
+
+def attach(prefix: str, stem: str) -> str:
+    """How a proclitic is written on a stem: ل + الكرملين → للكرملين."""
+    if prefix.endswith("ل") and stem.startswith("ال"):
+        return prefix + stem[1:]
+    return prefix + stem
+
+
+class CliticIndex(Generic[V]):
+    """Folded stems → values, found under any proclitic and enclitic."""
+
+    def __init__(self, items: Iterable[tuple[str, V]] = (), prefixes: Iterable[str] | None = None,
+                 suffixes: Iterable[str] | None = None):
+        pro, enc, _ = clitics()
+        self.prefixes = tuple(sorted(set(prefixes if prefixes is not None else pro) | {""}, key=len))
+        self.suffixes = tuple(sorted(set(suffixes if suffixes is not None else enc) | {""}, key=len))
+        self._suffix_set = frozenset(x for x in self.suffixes if x)
+        self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
+        self.surface: dict[str, list[tuple[str, str, V]]] = {}
+        for stem, value in items:
+            self.add(stem, value)
+
+    def add(self, stem: str, value: V) -> None:
+        definite = stem.startswith("ال")
+        for p in self.prefixes:
+            if definite and ("ال" in p or p.endswith("لل")):
+                continue  # the article is already on the stem
+            self.surface.setdefault(attach(p, stem), []).append((p, stem, value))
+
+    def lookup(self, norm: str) -> list[Lookup[V]]:
+        """Every reading of a folded token whose stem is in the index."""
+        surface = self.surface
+        out: list[Lookup[V]] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
+        n = len(norm)
+        for k in self._suffix_lengths:
+            if n - k < 2 or norm[n - k:] not in self._suffix_set:
+                continue
+            base, s = norm[: n - k], norm[n - k:]
+            for cand in ((base, base[:-1] + "ه") if base.endswith("ت") else (base,)):
+                for p, stem, value in surface.get(cand, ()):
+                    out.append(Lookup(p, stem, s, value))
+        return out
+
+    def __contains__(self, norm: str) -> bool:
+        return bool(self.lookup(norm))
+
+
+class CueSet:
+    """A set of single- and multi-word cues, folded; the first word may carry clitics."""
+
+    def __init__(self, cues: list[str]):
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for c in cues:
+            words = tuple(key_of(c).split())
+            if words:
+                phrases.setdefault(words[0], []).append(words)
+        for v in phrases.values():
+            v.sort(key=len, reverse=True)
+        self.index: CliticIndex[list[tuple[str, ...]]] = CliticIndex(phrases.items(), suffixes=())
+
+    def match_at(self, toks: list[Token], i: int, prefixes=PROCLITICS_FOR_CUES) -> int:
+        """Length in tokens of the longest cue starting at token ``i`` (its first word may carry a proclitic), or 0."""
+        for hit in self.index.lookup(toks[i].norm):
+            if hit.prefix not in prefixes:
+                continue
+            for words in hit.value:
+                n = len(words)
+                if i + n <= len(toks) and all(toks[i + k].norm == words[k] for k in range(1, n)):
+                    return n
+        return 0
+
+    def find(self, toks: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+        """Every cue occurrence in tokens ``[lo, hi)`` as ``(i, n)``."""
+        out = []
+        i = lo
+        surface = self.index.surface
+        while i < hi:
+            n = self.match_at(toks, i) if toks[i].norm in surface else 0
+            if n:
+                out.append((i, n))
+                i += n
+            else:
+                i += 1
+        return out
+
+
+class CueBank:
+    """Many named cue sets scanned in one pass over a document's tokens.
+
+    ``scan`` returns, for every set, the non-overlapping occurrences ``(i, n, prefix)`` (first token, length in tokens,
+    proclitic on the first word), longest first at each position.
+    """
+
+    def __init__(self, sets: dict[str, list[str]]):
+        phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, cues in sets.items():
+            for c in cues:
+                words = tuple(key_of(c).split())
+                if words:
+                    phrases.setdefault(words[0], []).append((name, words))
+        for v in phrases.values():
+            v.sort(key=lambda x: len(x[1]), reverse=True)
+        self.names = tuple(sets)
+        self.index: CliticIndex[list[tuple[str, tuple[str, ...]]]] = CliticIndex(phrases.items(), suffixes=())
+
+    def scan(self, toks: list[Token]) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
+        ends: dict[str, int] = {}
+        surface = self.index.surface
+        total = len(toks)
+        for i, t in enumerate(toks):
+            if t.norm not in surface:
+                continue
+            seen: set[str] = set()
+            for hit in sorted(self.index.lookup(t.norm), key=lambda h: len(h.prefix)):
+                for name, words in hit.value:
+                    if name in seen or ends.get(name, 0) > i:
+                        continue
+                    n = len(words)
+                    if i + n <= total and all(toks[i + k].norm == words[k] for k in range(1, n)):
+                        out[name].append((i, n, hit.prefix))
+                        ends[name] = i + n
+                        seen.add(name)
+        return out
