@@ -14,7 +14,7 @@ from marsad.text.dates import find_dates
 from marsad.text.document import Document, Span
 from marsad.text.numbers import find_numbers
 from marsad.text.sentences import split_sentences
-from marsad.text.tokenize import tokenize
+from marsad.text.tokenize import tokenize_normalized
 
 if TYPE_CHECKING:
     from marsad.ingest import Article, IngestError
@@ -30,7 +30,7 @@ def add_sentences(doc: Document) -> Document:
 
 def add_tokens(doc: Document) -> Document:
     """Reads ``text``; writes ``tokens`` (with clitic analyses available on demand)."""
-    doc.tokens = tokenize(doc.text)
+    doc.tokens = tokenize_normalized(doc.norm)
     return doc
 
 

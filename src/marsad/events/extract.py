@@ -89,6 +89,8 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         if m is not None:
             if in_pp or _prep_before(view, m) is not None:
                 j, in_pp = m.t1, False
+                while j in view.at_token and toks[j].norm.startswith("و") and view.at_token[j].start > toks[j].start:
+                    j = view.at_token[j].t1  # «في طاجيكستان وقرغيزستان»: the coordination stays in the phrase
                 steps += 1
                 continue
             if m.entity.type not in ACTOR_TYPES:
@@ -268,10 +270,14 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
         s_lo, s_hi = view.sentence_tokens(sent)
         hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys())
         consumed: set[int] = set()
+        object_of_verb_until = -1  # a verbal noun inside a verb's object («طلبت … مساعدة», «رفضت إرسال قوات») is no event
         for h_idx, hit in enumerate(hits):
             if h_idx in consumed:
                 continue
+            if hit.trigger.pos == "noun" and hit.i < object_of_verb_until and not hit.prefix.startswith(("ل", "ول")):
+                continue
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
+            region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb"), s_hi)
             event_hit = hit
             if hit.trigger.type == LIGHT:
                 nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].trigger.pos == "noun"
@@ -290,7 +296,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if actor is None or is_media(actor.entity.id):
                 continue
             status_hit, hit = hit, event_hit
-            recipient, location = _args(view, hit, actor, hit.i + hit.n, hi if hi > hit.i + hit.n + 2 else s_hi)
+            if status_hit.trigger.pos == "verb" and status_hit is hit:
+                object_of_verb_until = region_end
+            recipient, location = _args(view, hit, actor, hit.i + hit.n, region_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
             if location is None:
@@ -303,10 +311,12 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 recipient = partners[0]
             elif partners:
                 actors += partners
+            places = [location] + (coordinated(view, location, region_end) if location is not None else [])
             for act in actors:
                 if recipient is not None and recipient.entity.id == act.entity.id:
                     continue
-                out.append(_event(view, hit, act, recipient, location, sent, k, s_lo, s_hi, sources, status_hit))
+                for place in places:
+                    out.append(_event(view, hit, act, recipient, place, sent, k, s_lo, s_hi, sources, status_hit))
     return merge_events(out)
 
 
@@ -344,6 +354,13 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     actor = None
+    if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
+        actor = _subject_before(view, hit, lo)
+        if actor is not None and typ in PATIENT_TYPES:
+            after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
+            if after is not None and _prep_before(view, after) in (None, "ل"):
+                patient = after
+        return actor, patient
     gen = _genitive(view, hit, s_hi)
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
         if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or _prep_before(view, gen) in roles().agent_preps:

@@ -24,6 +24,10 @@ NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "
 LIGHT = "LIGHT"
 
 
+#: third-person pronouns only: news reports acts of others («قصفها», «دعمه»); «الحربي» is not «my war»
+TRIGGER_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: str
@@ -39,6 +43,7 @@ class Hit:
     i: int        # first token
     n: int        # tokens
     prefix: str   # proclitic on the first token (س marks the future)
+    suffix: str = ""  # pronoun on the first token («قصفها»: its agent is the pronoun's antecedent)
 
 
 def _conjugate(past: str, present: str) -> set[str]:
@@ -51,7 +56,7 @@ def _conjugate(past: str, present: str) -> set[str]:
 @lru_cache(maxsize=1)
 def trigger_lookup() -> CliticIndex[list[Trigger]]:
     """The trigger index keyed through clitics."""
-    return CliticIndex(trigger_index().items(), prefixes=VERB_PREFIXES | NOUN_PREFIXES)
+    return CliticIndex(trigger_index().items(), prefixes=VERB_PREFIXES | NOUN_PREFIXES, suffixes=TRIGGER_SUFFIXES)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +114,7 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | froze
                 n = len(trig.words)
                 if i + n > hi or any(toks[i + k].norm != trig.words[k] for k in range(1, n)):
                     continue
-                hit = Hit(trig, i, n, a.prefix)
+                hit = Hit(trig, i, n, a.prefix, a.suffix)
                 if best is None or _rank(hit) > _rank(best):
                     best = hit
         if best:

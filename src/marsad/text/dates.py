@@ -144,7 +144,7 @@ _DATE_RE = re.compile(
     rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?"
     # بعد سبعة أشهر / منذ عامين / قبل خمسة أيام [من]
     rf"|(?P<dir>{alternation(_DIRS)})\s+(?:(?P<dq>{_APPROX})\s+)?(?:(?P<dn>{_NUM})\s+)?"
-    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?=\s+(?P<dfrom>من|على)(?!\w))?"
+    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?=\s+(?P<dfrom>من|علي)(?!\w))?"
     # هذا العام / العام الماضي / مطلع الشهر المقبل
     rf"|(?:(?P<q4>{_QUAL})\s+)?(?:(?P<this>هذا|هذه)\s+(?P<pw1>{alternation(_PERIODS)})"
     rf"|(?P<pw2>{alternation(_PERIODS)})\s+(?P<prel>{_REL}))"

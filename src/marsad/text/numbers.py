@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from bisect import bisect_right
+from itertools import accumulate, compress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -138,19 +139,19 @@ class Scan:
         return "".join(pieces)
 
     def find_words(self, keys: frozenset[str]) -> list[tuple[int, int, str]]:
-        """Every whole-word occurrence ``(start, end, key)`` in ``spaced`` of a word of ``keys``, sorted."""
-        out: list[tuple[int, int, str]] = []
-        spaced = self.spaced
-        n = len(spaced)
-        for key in keys.intersection(spaced.split()):
-            pat = " " + key
-            i = spaced.find(pat)
-            while i >= 0:
-                e = i + len(pat)
-                if e == n or spaced[e] == " ":
-                    out.append((i + 1, e, key))
-                i = spaced.find(pat, e)
-        out.sort()
+        """Every whole-word occurrence ``(start, end, key)`` in ``spaced`` of a word of ``keys``, in order.
+
+        Splits on single spaces and locates hits with C-level iterators (no per-word Python loop).
+        """
+        parts = self.spaced.split(" ")
+        hits = list(compress(range(len(parts)), map(keys.__contains__, parts)))
+        if not hits:
+            return []
+        cum = list(accumulate(map(len, parts)))  # cum[i] = total length of parts[0..i]
+        out = []
+        for i in hits:
+            end = cum[i] + i  # i single spaces precede parts[i]
+            out.append((end - len(parts[i]), end, parts[i]))
         return out
 
     def raw(self, i: int) -> int:
@@ -349,9 +350,10 @@ def register_word_keys(keys: Iterable[str]) -> None:
 
 def words(sc: Scan) -> list[tuple[int, int, str]]:
     """Occurrences ``(start, end, key)`` of all registered words in ``sc``, found once and cached."""
-    found = sc.cache.get("words")
-    if found is None:
-        found = sc.cache["words"] = sc.find_words(_WORD_KEYS)
+    keys, found = sc.cache.get("words", (None, None))
+    if keys is not _WORD_KEYS:  # (re)compute if keys were registered after this scan was cached
+        found = sc.find_words(_WORD_KEYS)
+        sc.cache["words"] = (_WORD_KEYS, found)
     return found
 _DIGIT_RUN = re.compile(_DIGITS)
 _DIGIT_CLITICS = ("وال", "بال", "فال", "ال", "لل", "و", "ف", "ب", "ل", "ك")
@@ -545,7 +547,7 @@ def _lemma_of(key: str | None) -> str | None:
         return None
     if key in _UNIT_FORMS:
         return _UNIT_FORMS[key]
-    for pre in ("ال", "وال", "بال", "لل", "فال"):
+    for pre in ("ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل"):
         if key.startswith(pre) and key[len(pre):] in _UNIT_FORMS:
             return _UNIT_FORMS[key[len(pre):]]
     return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.resources import load_json
-from marsad.text.normalize import MARKS_RE, fold
+from marsad.text.normalize import MARKS_RE, Normalized, fold, map_spans, normalize
 
 TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
@@ -45,9 +45,9 @@ class Token:
 
     __slots__ = ("i", "start", "end", "text", "norm", "kind", "_analyses")
 
-    def __init__(self, i: int, start: int, end: int, text: str, kind: str):
+    def __init__(self, i: int, start: int, end: int, text: str, kind: str, norm: str | None = None):
         self.i, self.start, self.end, self.text, self.kind = i, start, end, text, kind
-        self.norm = fold(text)
+        self.norm = fold(text) if norm is None else norm
         self._analyses: list[Analysis] | None = None
 
     def __repr__(self) -> str:
@@ -105,10 +105,18 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets (the text is not changed)."""
-    out = []
-    for i, m in enumerate(TOKEN_RE.finditer(text)):
-        out.append(Token(i, m.start(), m.end(), m.group(), m.lastgroup))
-    return out
+    return tokenize_normalized(normalize(text))
+
+
+def tokenize_normalized(n: Normalized) -> list[Token]:
+    """Tokens found on the folded text and mapped back to the original (one folding per document, not per token)."""
+    text, norm = n.text, n.norm
+    if n.identity:
+        return [Token(i, s, e, text[s:e], m.lastgroup, norm[s:e])
+                for i, m in enumerate(TOKEN_RE.finditer(norm)) for s, e in (m.span(),)]
+    matches = list(TOKEN_RE.finditer(norm))
+    spans = map_spans(n, [m.span() for m in matches])
+    return [Token(i, s, e, text[s:e], m.lastgroup, m.group()) for i, (m, (s, e)) in enumerate(zip(matches, spans))]
 
 
 QUOTE_CHARS = frozenset("\"'«»“”„‹›`")
