@@ -91,3 +91,15 @@ def test_events_evidence_is_the_sentence():
     ev = d.events[0]
     assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == "قصفت روسيا مدينة خاركيف بالصواريخ."
     assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == "قصفت"
+
+
+def test_events_subject_pronoun_points_back():
+    text = ("أشار التقرير إلى أن الكرملين سعى إلى الاستفادة من القوات الشريكة، لكنه لم ينجح في اقتراح إرسال عناصر "
+            "بيلاروسية في السنوات الماضية.")
+    assert has(text, "REQUEST", "kremlin"), events(text)
+
+
+def test_events_light_verb_takes_the_noun_type():
+    text = "شاركت القوات الروسية في القتال في أوكرانيا."
+    assert has(text, "ASSAULT", "russia"), events(text)
+    assert not any(t == "COOPERATE" for t, *_ in events(text))

@@ -39,6 +39,7 @@ class Roles:
     rcpt_preps: frozenset[str]
     agent_preps: frozenset[str]      # من قبل / من after a verbal noun
     preps: frozenset[str]
+    pronouns: frozenset[str]         # a subject pronoun before the verb points back to the last named subject
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def roles() -> Roles:
     d = load_json("rules", "event_roles.json")
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
-                 f("prepositions"))
+                 f("prepositions"), f("subject_pronouns"))
 
 
 def is_media(entity_id: str) -> bool:
@@ -113,6 +114,21 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
             return None
         j += 1
         steps += 1
+    return None
+
+
+def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
+    """«لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within two tokens before the trigger points
+    back to the last named subject (no preposition) of the sentence, or of the sentence before."""
+    toks = view.doc.tokens
+    if not any(toks[j].norm in roles().pronouns for j in range(max(s_lo, hit.i - 4), hit.i)):
+        return None
+    sent_k = view.doc.sentence_index(toks[hit.i].start)
+    lo = view.sentence_tokens(view.doc.sentences[sent_k - 1])[0] if sent_k > 0 else s_lo
+    for m in reversed(view.mentions_in(lo, hit.i)):
+        if m.t1 <= hit.i and m.entity.type in ("ORG", "COUNTRY", "PERSON") and m.rule != "lexicon:demonym" \
+                and _prep_before(view, m) is None:
+            return m
     return None
 
 
@@ -293,6 +309,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if not _requires_ok(view, event_hit, s_hi):
                 continue
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
+            if actor is None:
+                actor = _antecedent(view, hit, s_lo)
             if actor is None or is_media(actor.entity.id):
                 continue
             status_hit, hit = hit, event_hit

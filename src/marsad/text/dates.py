@@ -74,6 +74,7 @@ for _e in _D["duration_units"]:
     _DUR_UNITS.update({fold_key(f): (_e["unit"], 2) for f in _e["dual"]})
 _DECADES = _index(_D["decades"], "value")
 _DIRS = {fold_key(k): v for k, v in _D["duration_directions"].items()}
+_ONE_UNITS = {fold_key(w) for w in _D["singular_units_mean_one"]}
 
 
 def _ordinal_days() -> dict[str, int]:
@@ -125,36 +126,37 @@ _PREFIX_WORDS = frozenset(
     c + fold_key(w) for w in _D["this"] + _D["bare_year_cues"] + _D["weekday_cues"] + _D["qualifiers"]
     for c in ("", "و", "ف"))
 _DATE_RE = re.compile(
-    r"\W(?:[وفب])??(?P<x>"
+    r"\W(?:[وفب])??(?:"
     # numeric dates
-    r"(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
-    r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9])"
+    r"(?P<a_num>(?P<nd>[0-3]?[0-9])[/.\-](?P<nm>[01]?[0-9])[/.\-](?P<ny>(?:19|20)[0-9]{2})(?![0-9])"
+    r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01]?[0-9])-(?P<id>[0-3]?[0-9])(?![0-9]))"
     # [qualifier] [weekday -] [day [من]] [شهر] month [/ month] [[عام] year] [relative]
-    rf"|(?:(?P<q>{_QUAL})\s+(?:شهر\s+)?)?(?:(?P<wd>{_WD})\s*(?:[-–—،,]\s*)?(?=[0-9]))?"
+    rf"|(?P<a_mon>(?:(?P<q>{_QUAL})\s+(?:شهر\s+)?)?(?:(?P<wd>{_WD})\s*(?:[-–—،,]\s*)?(?=[0-9]))?"
     rf"(?:(?:(?P<day>[0-3]?[0-9])(?![0-9])|(?P<oday>{alternation(_ORD_DAYS)}))\s*(?:من\s+)?)?"
     rf"(?P<shahr>شهر\s+)?(?P<m1>{_MON})(?!\w)(?:\s*[/(]\s*(?P<m2>{_MON})(?!\w)\s*\)?)?"
-    rf"(?:\s*(?:[,،]\s*)?(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR}))?(?:\s+(?P<rel>{_REL})(?!\w))?"
+    rf"(?:\s*(?:[,،]\s*)?(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR}))?(?:\s+(?P<rel>{_REL})(?!\w))?)"
     # [qualifier] عام 2002 [و2003] / qualifier 2002
-    rf"|(?:(?P<q2>{_QUAL})\s+)?(?P<ycue>{_alt(_D['year_cues'])})\s+(?P<y2>{_YEAR})(?:\s+و\s*(?P<y3>{_YEAR}))?"
-    rf"|(?P<q3>{_QUAL})\s+(?P<y4>{_YEAR})"
+    rf"|(?P<a_year>(?:(?P<q2>{_QUAL})\s+)?(?P<ycue>{_alt(_D['year_cues'])})\s+(?P<y2>{_YEAR})"
+    rf"(?:\s+و\s*(?P<y3>{_YEAR}))?)"
+    rf"|(?P<a_qyear>(?P<q3>{_QUAL})\s+(?P<y4>{_YEAR}))"
     # في 2021، (a cue and punctuation or the end around a 19xx/20xx year)
-    rf"|(?P<bcue>{_alt(_D['bare_year_cues'])})\s+(?P<y5>{_YEAR})(?=\s*(?:[^\w\s]|$)|\s+و\s*[0-9])"
+    rf"|(?P<a_bare>(?P<bcue>{_alt(_D['bare_year_cues'])})\s+(?P<y5>{_YEAR})(?=\s*(?:[^\w\s]|$)|\s+و\s*[0-9]))"
     # decades
-    rf"|(?P<dec>{alternation(_DECADES)})(?!\w)"
-    rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?"
+    rf"|(?P<a_dec>(?P<dec>{alternation(_DECADES)})(?!\w)"
+    rf"(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?)"
     # بعد سبعة أشهر / منذ عامين / قبل خمسة أيام [من]
-    rf"|(?P<dir>{alternation(_DIRS)})\s+(?:(?P<dq>{_APPROX})\s+)?(?:(?P<dn>{_NUM})\s+)?"
-    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?=\s+(?P<dfrom>من|علي)(?!\w))?"
+    rf"|(?P<a_dur>(?P<dir>{alternation(_DIRS)})\s+(?:(?P<dq>{_APPROX})\s+)?(?:(?P<dn>{_NUM})\s+)?"
+    rf"(?P<du>{alternation(_DUR_UNITS)})(?!\w)(?!\s+[0-9])(?=\s+(?P<dfrom>من|علي(?!\s+الاقل))(?!\w))?)"
     # هذا العام / العام الماضي / مطلع الشهر المقبل
-    rf"|(?:(?P<q4>{_QUAL})\s+)?(?:(?P<this>هذا|هذه)\s+(?P<pw1>{alternation(_PERIODS)})"
-    rf"|(?P<pw2>{alternation(_PERIODS)})\s+(?P<prel>{_REL}))"
+    rf"|(?P<a_per>(?:(?P<q4>{_QUAL})\s+)?(?:(?P<this>هذا|هذه)\s+(?P<pw1>{alternation(_PERIODS)})"
+    rf"|(?P<pw2>{alternation(_PERIODS)})\s+(?P<prel>{_REL})))"
     # أول أمس / بعد غد / أمس [الخميس] / اليوم [الجمعة] / غدا / يوم غد
-    r"|(?P<dby>اول\s+امس|امس\s+الاول)|(?P<dat>بعد\s+غد)"
+    r"|(?P<a_day>(?P<dby>اول\s+امس|امس\s+الاول)|(?P<dat>بعد\s+غد)"
     rf"|(?P<yd>امس|الامس)(?:\s+(?P<ywd>{_WD}))?"
     rf"|(?P<td>اليوم)(?:\s+(?P<twd>{_WD}))?"
-    rf"|(?P<tm>غدا|الغد|يوم\s+غد)(?:\s+(?P<tmwd>{_WD}))?"
+    rf"|(?P<tm>غدا|الغد|يوم\s+غد)(?:\s+(?P<tmwd>{_WD}))?)"
     # [يوم] الخميس [الماضي]
-    rf"|(?:(?P<wcue>{_alt(_D['weekday_cues'])})\s+)?(?P<wd2>{_WD})(?:\s+(?P<wrel>{_REL}))?"
+    rf"|(?P<a_wd>(?:(?P<wcue>{_alt(_D['weekday_cues'])})\s+)?(?P<wd2>{_WD})(?:\s+(?P<wrel>{_REL}))?)"
     r")(?!\w)"
 )
 
@@ -183,7 +185,7 @@ def _weekday_after(ref: dt.date, wd: int) -> dt.date:
 
 
 def _direction(word: str | None) -> int:
-    """-1 past, +1 future, 0 current, None-like 0 when absent."""
+    """-1 for a past word (الماضي), +1 for a future word (المقبل), 0 for a current word or none."""
     if word in _PAST:
         return -1
     if word in _FUTURE:
@@ -205,11 +207,12 @@ def _shift(ref: dt.date, unit: str, n: float) -> tuple[str, str]:
 
 def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
     """(value, granularity, relative, approx) for one match's groups, or None to drop the match."""
-    if g["nd"] or g["iy"]:
+    kind = g.kind
+    if kind == "a_num":
         y, m, d = (g["ny"], g["nm"], g["nd"]) if g["nd"] else (g["iy"], g["im"], g["id"])
         value = _iso_day(int(y), int(m), int(d))
         return (value, "day", False, False) if value else None
-    if g["m1"]:
+    if kind == "a_mon":
         month = _MONTHS[" ".join(g["m1"].split())]
         if g["m2"] and _MONTHS[" ".join(g["m2"].split())] != month:
             return None
@@ -235,18 +238,18 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
             value = _iso_day(year, month, day)
             return (value, "day", relative, False) if value else None
         return f"{year:04d}-{month:02d}", "month", relative, approx
-    if g["y2"] or g["y4"] or g["y5"]:
-        year = (g["y2"] or g["y4"] or g["y5"]).rstrip("م")
-        return year, "year", False, bool(g["q2"] or g["q3"])
-    if g["dec"]:
+    if kind in ("a_year", "a_qyear", "a_bare"):
+        year = g["y2" if kind == "a_year" else "y4" if kind == "a_qyear" else "y5"].rstrip("م")
+        return year, "year", False, bool(kind == "a_qyear" or (kind == "a_year" and g["q2"]))
+    if kind == "a_dec":
         decade = _DECADES[g["dec"]]
         century = 2000 if g["cent"] and ("حادي" in g["cent"] or g["cent"] == "الحالي") else 1900
         return str(century + decade), "decade", False, False
-    if g["du"]:
+    if kind == "a_dur":
         unit, dual_n = _DUR_UNITS[g["du"]]
         n = dual_n or (parse_cardinal(g["dn"]) if g["dn"] else None)
         if n is None:
-            if g["du"] in ("عام", "سنه", "شهر", "يوم", "اسبوع", "عقد"):
+            if g["du"] in _ONE_UNITS:
                 n = 1  # منذ عام، بعد شهر
             else:
                 return None  # منذ أيام، بعد أشهر: vague
@@ -256,7 +259,7 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
             return "", gran, not g["dfrom"], approx
         value, gran = _shift(ref, unit, _DIRS[g["dir"]] * n)
         return value, gran, True, approx
-    if g["pw1"] or g["pw2"]:
+    if kind == "a_per":
         unit = _PERIODS[g["pw1"] or g["pw2"]]
         approx = bool(g["q4"])
         if ref is None:
@@ -267,7 +270,7 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
             return f"{year}-W{week:02d}", "week", True, approx
         value, gran = _shift(ref, unit, step)
         return value, gran, True, approx
-    if g["dby"] or g["dat"] or g["yd"] or g["td"] or g["tm"]:
+    if kind == "a_day":
         if ref is None:
             return "", "day", True, False
         if g["dby"]:
@@ -281,7 +284,7 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
         else:
             day = _weekday_after(ref, _WEEKDAYS[g["tmwd"]]) if g["tmwd"] else ref + dt.timedelta(days=1)
         return day.isoformat(), "day", True, False
-    if g["wd2"]:
+    if kind == "a_wd":
         if g["wd2"] in _WD_NEED_CUE and not (g["wcue"] or g["wrel"]):
             return None  # الاثنين / الأحد alone are also "the two" / "the one"
         if ref is None:
@@ -326,10 +329,11 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
         if m is None:
             continue
         g = _Groups(m)
-        g["lead"] = None
-        if g["tm"] == "غدا" and not g["tmwd"] and sc.raw_end(m.end("tm")) - sc.raw(m.start("tm")) == 3:
+        kind = g.kind
+        if kind == "a_day" and g["tm"] == "غدا" and not g["tmwd"] \
+                and sc.raw_end(m.end("tm")) - sc.raw(m.start("tm")) == 3:
             continue  # bare غدا without tanwin is usually the verb "became"
-        if g["m1"] and not (g["day"] or g["y"]):
+        if kind == "a_mon" and not (g["day"] or g["y"]):
             lead = prev_word(sc.spaced, m.start("m1"))
             g["lead"] = lead[0] if lead and lead[0] in _PREFIX_WORDS else None
         res = _resolve(g, ref)
@@ -337,24 +341,26 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateSpan]:
             continue
         last_end = m.end()
         value, gran, relative, approx = res
-        s = m.start("y5") if g["y5"] else m.start("x")
-        end = m.end("y2") if g["y3"] else m.end()
+        s = m.start("y5") if kind == "a_bare" else m.start(kind)
+        y3 = g["y3"] if kind == "a_year" else None
+        end = m.end("y2") if y3 else m.end()
         rs, re_ = sc.raw(s), sc.raw_end(end)
         out.append(DateSpan(rs, re_, text[rs:re_], value, gran, relative, approx))
-        if g["y3"]:
+        if y3:
             rs, re_ = sc.raw(m.start("y3")), sc.raw_end(m.end("y3"))
-            out.append(DateSpan(rs, re_, text[rs:re_], g["y3"].rstrip("م"), "year", False, False))
+            out.append(DateSpan(rs, re_, text[rs:re_], y3.rstrip("م"), "year", False, False))
     return out
 
 
 class _Groups:
     """Dict-like read access to a match's named groups (cheaper than ``groupdict`` for a few lookups)."""
 
-    __slots__ = ("_m", "_extra")
+    __slots__ = ("_m", "_extra", "kind")
 
     def __init__(self, m: re.Match[str]) -> None:
         self._m = m
-        self._extra: dict[str, str | None] = {}
+        self._extra: dict[str, str | None] = {"lead": None}
+        self.kind = m.lastgroup  # the alternative's wrapper group: a_num, a_mon, a_year...
 
     def __getitem__(self, name: str) -> str | None:
         if name in self._extra:

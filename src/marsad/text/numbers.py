@@ -637,6 +637,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
 def parse_cardinal(phrase: str) -> float | int | None:
     """Value of the first cardinal number in ``phrase`` ("سبعة", "خمسة وعشرون", "17 ألف"), or None."""
+    if phrase.isdigit():
+        return int(fold(phrase))
+    key = fold_key(phrase)
+    if key in _CARD and _CARD[key][0] in ("unit", "ten", "tens", "hund", "scale"):
+        return int(_CARD[key][1])
     for span in find_numbers(phrase):
         if not span.ordinal:
             return span.value

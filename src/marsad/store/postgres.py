@@ -1,0 +1,67 @@
+"""PostgreSQL back end (psycopg 3): the same SQL as SQLite, ``?`` placeholders rewritten to ``%s``."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Sequence
+
+from marsad.store.sqlite import split_statements
+
+WRITER_LOCK_KEY = 0x6D61727361  # "marsa": one writer at a time across processes
+
+
+def to_pyformat(sql: str) -> str:
+    """Rewrite ``?`` placeholders for psycopg (store SQL never contains a literal ``?`` or ``%``).
+
+    >>> to_pyformat("SELECT * FROM a WHERE x = ? AND y = ?")
+    'SELECT * FROM a WHERE x = %s AND y = %s'
+    """
+    return sql.replace("?", "%s")
+
+
+class PostgresBackend:
+    """A psycopg 3 connection in autocommit mode; :meth:`transaction` takes a transaction-level advisory lock so that
+    concurrent ingests write one after the other, as on SQLite."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self.url = url
+        self.conn = psycopg.connect(url, autocommit=True)
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.conn.cursor() as cur:
+            cur.execute(to_pyformat(sql), tuple(params) or None)
+            return cur.fetchall() if cur.description else []
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(to_pyformat(sql), rows)
+
+    def executescript(self, sql: str) -> None:
+        """Run several statements (inside the current transaction)."""
+        for stmt in split_statements(sql):
+            self.conn.execute(stmt)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            if not self._depth:
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK_KEY,))
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        with self.conn.transaction():  # nested: a SAVEPOINT
+            yield
+
+    def close(self) -> None:
+        self.conn.close()
