@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers
+from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_lookup
 from marsad.lexicon.load import default_lexicon
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
@@ -143,12 +143,15 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
 
 def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """The entity a verbal noun governs: right after it, over generic heads («انتشار القوات الروسية»), or after
-    «من (قبل)» («بتشجيع من روسيا»)."""
+    «من (قبل)» («بتشجيع من روسيا»); not past another verbal noun («اقتراح إرسال عناصر …» belongs to إرسال)."""
     toks = view.doc.tokens
     r = roles()
     j = hit.i + hit.n
     steps = 0
+    index = trigger_lookup()
     while j < hi and steps < 4:
+        if toks[j].norm in index.surface:
+            return None
         m = view.at_token.get(j)
         if m is not None:
             prep = _prep_before(view, m)
@@ -394,15 +397,34 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     return actor, patient
 
 
+#: when one sentence describes one act of one actor with several trigger words, the more specific type is kept
+TYPE_PRIORITY = ("MOBILIZE", "ASSAULT", "AID", "REQUEST", "REJECT", "COERCE", "RETREAT", "SANCTION", "CONSULT", "AGREE",
+                 "THREATEN", "ACCUSE", "PROTEST", "CONCEDE", "COOPERATE", "SUPPORT")
+
+
 def merge_events(events: list[dict]) -> list[dict]:
-    """One event per actor and act: a repeat, or a less specific mention of the same act, is folded into the first."""
+    """One event per actor and act: a repeat of the same type, or another trigger word for the same actor in the same
+    sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``."""
     kept: list[dict] = []
     for ev in events:
         for k in kept:
-            if k["type"] != ev["type"] or k["actor"] != ev["actor"]:
+            if k["actor"] != ev["actor"]:
                 continue
-            if all(k[f] == ev[f] or ev[f] is None for f in ("recipient", "location")):
-                break
+            same_sentence = k["evidence"] == ev["evidence"]
+            if k["type"] != ev["type"] and not same_sentence:
+                continue
+            if not all(k[f] == ev[f] or ev[f] is None or (same_sentence and k[f] is None) for f in ("recipient", "location")):
+                continue
+            if k["type"] != ev["type"]:
+                if TYPE_PRIORITY.index(ev["type"]) < TYPE_PRIORITY.index(k["type"]):
+                    k["also"] = sorted(set(k.get("also", [])) | {k["type"]})
+                    k["type"], k["mode"], k["trigger"] = ev["type"], ev["mode"], ev["trigger"]
+                else:
+                    k["also"] = sorted(set(k.get("also", [])) | {ev["type"]})
+            for f in ("recipient", "location", "quantity", "when"):
+                if k[f] is None and ev[f] is not None and same_sentence:
+                    k[f] = ev[f]
+            break
         else:
             kept.append(ev)
     return kept
