@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_lookup
+from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
+from marsad.text.clitics import CliticIndex
 from marsad.lexicon.load import default_lexicon
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
@@ -71,10 +72,23 @@ def _prep_before(view: DocView, m: MentionAt) -> str | None:
     if j >= 0:
         if toks[j].norm == "من" and j > 0 and toks[j - 1].norm == "كل":
             return None  # «كل من X و Y» lists the subjects
-        for a in toks[j].analyses():
-            if a.prefix in ("", "و", "ف") and not a.suffix and a.stem in r.preps:
-                return a.stem
+        hits = prep_index().surface.get(toks[j].norm)
+        if hits:
+            return hits[0][1]
     return None
+
+
+@lru_cache(maxsize=1)
+def prep_index() -> CliticIndex[bool]:
+    """Prepositions, also after و and ف."""
+    return CliticIndex(((p, True) for p in roles().preps), prefixes=("", "و", "ف"), suffixes=())
+
+
+@lru_cache(maxsize=1)
+def requires_index() -> CliticIndex[bool]:
+    """Every word a trigger may require, found through clitics."""
+    words = {w for trigs in trigger_index().values() for t in trigs for w in t.requires}
+    return CliticIndex(((w, True) for w in words))
 
 
 def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
@@ -235,8 +249,9 @@ def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
     req = hit.trigger.requires
     if not req:
         return True
+    index = requires_index()
     for t in view.doc.tokens[hit.i + hit.n: min(hi, hit.i + hit.n + 8)]:
-        if any(a.stem in req for a in t.analyses()):
+        if any(h.stem in req for h in index.lookup(t.norm)):
             return True
     return False
 

@@ -40,10 +40,11 @@ CREATE TABLE mentions (
   article {BIGINT} NOT NULL REFERENCES articles (n) ON DELETE CASCADE,
   entity TEXT NOT NULL,
   start_off INTEGER NOT NULL, end_off INTEGER NOT NULL,
-  surface TEXT, rule TEXT
+  surface TEXT, surface_key TEXT, rule TEXT
 );
 CREATE INDEX mentions_article ON mentions (article);
 CREATE INDEX mentions_entity ON mentions (entity);
+CREATE INDEX mentions_key ON mentions (surface_key);
 CREATE TABLE doc_entities (
   article {BIGINT} NOT NULL REFERENCES articles (n) ON DELETE CASCADE,
   entity TEXT NOT NULL,

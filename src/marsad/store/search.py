@@ -86,3 +86,24 @@ def tsquery(groups: list[list[str]]) -> str:
     "('امن' | 'الامن') & ('csto')"
     """
     return " & ".join("(" + " | ".join(f"'{t}'" for t in g) + ")" for g in groups)
+
+
+def run_search(backend, query: str, limit: int | None = 20) -> list[dict]:
+    """Articles matching every word of ``query`` (newest stored first): doc, title, published, outlet.
+
+    Example: ``run_search(backend, "منظمة معاهدة الامن الجماعي")`` and ``run_search(backend, "CSTO")``.
+    """
+    groups = query_groups(query)
+    if not groups:
+        return []
+    cap = -1 if limit is None else int(limit)
+    if backend.dialect == "sqlite":
+        sql = ("SELECT a.doc, a.title, a.published, a.outlet FROM articles a WHERE a.n IN "
+               "(SELECT rowid FROM article_terms WHERE article_terms MATCH ? ORDER BY rowid DESC LIMIT ?) "
+               "ORDER BY a.n DESC")
+        rows = backend.execute(sql, (fts5_query(groups), cap))
+    else:
+        sql = ("SELECT doc, title, published, outlet FROM articles WHERE tsv @@ CAST(? AS tsquery) "
+               "ORDER BY n DESC" + ("" if limit is None else " LIMIT ?"))
+        rows = backend.execute(sql, (tsquery(groups),) + (() if limit is None else (cap,)))
+    return [{"doc": d, "title": t, "published": p, "outlet": o} for d, t, p, o in rows]

@@ -125,6 +125,7 @@ register_word_keys(_STARTERS)
 _PREFIX_WORDS = frozenset(
     c + fold_key(w) for w in _D["this"] + _D["bare_year_cues"] + _D["weekday_cues"] + _D["qualifiers"]
     for c in ("", "و", "ف"))
+register_word_keys(_PREFIX_WORDS)
 _DATE_RE = re.compile(
     r"\W(?:[وفب])??(?:"
     # numeric dates
@@ -297,8 +298,10 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
 
 def _candidates(sc: Any) -> list[int]:
     """Scan offsets (of the separator before a word) where a date expression may begin."""
-    spaced, scan = sc.spaced, sc.scan
-    starts = [(ps, True) for ps, _, key in words(sc) if key in _STARTERS]
+    scan = sc.scan
+    occurrences = words(sc)
+    prefix_by_end = {e: ps for ps, e, key in occurrences if key in _PREFIX_WORDS}
+    starts = [(ps, True) for ps, _, key in occurrences if key in _STARTERS]
     for s, ps, digits in digit_runs(sc):
         # a day (1-2 digits) or a numeric date may start here; a bare year only after a cue word
         own = len(digits) <= 2 or (s + len(digits) < len(scan) and scan[s + len(digits)] in "/-.")
@@ -307,11 +310,10 @@ def _candidates(sc: Any) -> list[int]:
     for ps, own in starts:
         if own:
             out.add(ps - 1)
-        for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"...
-            pw = prev_word(spaced, ps)
-            if pw is None or pw[0] not in _PREFIX_WORDS:
+        for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"... one space before
+            if ps - 1 not in prefix_by_end:
                 break
-            ps = pw[1]
+            ps = prefix_by_end[ps - 1]
             out.add(ps - 1)
     return sorted(out)
 
