@@ -96,3 +96,14 @@ def samples() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+from marsad.store import cli as _store_cli  # noqa: E402  (the knowledge-store commands)
+
+main.add_command(_store_cli.ingest)
+main.add_command(_store_cli.search)
+main.add_command(_store_cli.entity)
+main.add_command(_store_cli.events)
+main.add_command(_store_cli.timeline)
+main.add_command(_store_cli.conflicts)
+main.add_command(_store_cli.export)

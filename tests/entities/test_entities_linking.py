@@ -97,3 +97,19 @@ def test_entities_chrome_only_entities_dropped():
     doc = Pipeline.default()(Document("t", text, removed=detect_chrome(text)))
     assert "associated-press" not in {e.id for e in doc.entities}
     assert "kazakhstan" in {e.id for e in doc.entities}
+
+
+def test_entities_body_of_an_organisation_and_its_later_mention():
+    got, _ = ents("عقد اجتماع جديد للجنة العسكرية لمنظمة معاهدة الأمن الجماعي. وتعقد اجتماعات اللجنة العسكرية مرتين في العام.")
+    assert got["collective-security-treaty-organization-military-committee"] == ["لجنة العسكرية", "اللجنة العسكرية"]
+    _, d = ents("عقد اجتماع جديد للجنة العسكرية لمنظمة معاهدة الأمن الجماعي.")
+    assert {e.name for e in d.entities} >= {"CSTO Military Committee"}
+
+
+@pytest.mark.parametrize("text, eid, surface", [
+    ("ووصلت التعزيزات للاذقية أمس", "latakia", "لاذقية"),   # ل + اللاذقية is written للاذقية
+    ("وقدمت الدعم للكرملين", "kremlin", "كرملين"),
+])
+def test_entities_lam_of_the_article_merges(text, eid, surface):
+    got, _ = ents(text)
+    assert got[eid] == [surface]

@@ -1,10 +1,13 @@
-"""State bodies named by a generic head and their country (وزارة الدفاع الروسية → Ministry of Defence (Russia)).
+"""Bodies named by a generic head and their owner.
 
-Per the annotation conventions the body's mention is the head alone (وزارة الدفاع) and the demonym or country name after
-it stays a mention of the country. A head with no country right after it names no entity.
+State bodies: وزارة الدفاع الروسية → Ministry of Defence (Russia). Per the annotation conventions the body's mention is the
+head alone (وزارة الدفاع) and the demonym or country name after it stays a mention of the country. Bodies of an
+organisation: اللجنة العسكرية لمنظمة معاهدة الأمن الجماعي → CSTO Military Committee. A head with no owner names no
+entity, unless the article named that body with its owner before.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +25,7 @@ class Head:
     id: str
     name: str
     overrides: dict
+    of: str = "country"
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +35,7 @@ def heads() -> tuple[dict[str, Head], frozenset[str]]:
     for h in data["heads"]:
         for f in h["forms"]:
             k = key_of(f)
-            out[k] = Head(k, len(k.split()), h["id"], h["name"], h.get("overrides", {}))
+            out[k] = Head(k, len(k.split()), h["id"], h["name"], h.get("overrides", {}), h.get("of", "country"))
     return out, frozenset(key_of(x) for x in data["links"])
 
 
@@ -45,10 +49,14 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
     table, links = heads()
     if not table:
         return []
-    by_start = {}
+    by_start, orgs = {}, {}
     for m in matches:
-        if lex.entries[m.entity].type == "COUNTRY" and m.kind in ("form", "demonym"):
+        typ = lex.entries[m.entity].type
+        if typ == "COUNTRY" and m.kind in ("form", "demonym"):
             by_start[doc.token_index(m.start)] = m
+        elif typ == "ORG":
+            orgs[doc.token_index(m.start)] = m
+    named: dict[str, Entry] = {}
     cues = head_cues()
     toks = doc.tokens
     out = []
@@ -63,15 +71,30 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
         start = toks[i].start + len(first.prefix) if len(toks[i].norm) == len(toks[i].text) \
             else toks[i]._orig_offsets()[len(first.prefix)]
         j = i + n
-        if j < len(toks) and toks[j].norm in links:
-            j += 1
-        m = by_start.get(j)
-        if m is not None:
-            c = lex.entries[m.entity]
-            spec = head.overrides.get(c.id) or {"id": head.id, "name": head.name}
-            eid = spec["id"].format(country=c.id)
-            name = spec["name"].format(Country=c.name)
-            out.append((start, toks[i + n - 1].end,
-                        Entry(eid, name, "ORG", None, [], [], [], [], [], "rule:bodies", "bodies.json")))
+        entry = None
+        if head.of == "country":
+            if j < len(toks) and toks[j].norm in links:
+                j += 1
+            m = by_start.get(j)
+            if m is not None:
+                c = lex.entries[m.entity]
+                spec = head.overrides.get(c.id) or {"id": head.id, "name": head.name}
+                entry = _entry(spec["id"].format(country=c.id), spec["name"].format(Country=c.name))
+        else:
+            m = orgs.get(j)
+            if m is not None and m.start > toks[j].start and toks[j].norm[: m.start - toks[j].start].endswith("ل"):
+                o = lex.entries[m.entity]
+                short = next((a for a in o.aliases if re.fullmatch(r"[A-Z]{2,6}", a)), o.name)
+                entry = _entry(head.id.format(org=o.id), head.name.format(Org=short))
+        if entry is None:
+            entry = named.get(head.key)  # «اللجنة العسكرية» again, its owner named before
+        else:
+            named[head.key] = entry
+        if entry is not None:
+            out.append((start, toks[i + n - 1].end, entry))
         i += n
     return out
+
+
+def _entry(eid: str, name: str) -> Entry:
+    return Entry(eid, name, "ORG", None, [], [], [], [], [], "rule:bodies", "bodies.json")

@@ -16,6 +16,7 @@ import ahocorasick
 
 from marsad.lexicon.load import Lexicon, default_lexicon, is_quote
 from marsad.resources import load_json
+from marsad.text.clitics import attach
 from marsad.text.document import Document
 
 
@@ -47,9 +48,9 @@ class Matcher:
             a.add_word(key, (key, eid, kind, 0))
         for key, (eid, kind) in lex.keys.items():
             if key.startswith("ال") and len(key) > 3:
-                alt = "لل" + key[2:]
+                alt = attach("ل", key)  # للكرملين, and للاذقية for اللاذقية
                 if alt not in lex.keys and not a.exists(alt):
-                    a.add_word(alt, (alt, eid, kind, 2))
+                    a.add_word(alt, (alt, eid, kind, len(alt) - (len(key) - 2)))  # the span starts after ل(ل)
         a.make_automaton()
         self.automaton = a
 
@@ -83,8 +84,6 @@ class Matcher:
             if d:
                 if tok.norm[:d] not in (before_absorbed if absorbed else before):
                     continue
-            elif absorbed and not tok.norm.startswith("لل"):
-                continue
             d += absorbed
             k_end = bisect_right(jstart, e - 1) - 1
             if d == 0:

@@ -10,7 +10,7 @@ Three kinds, each with one plain rule (no per-entity cases):
 - **dates** (``founded``): two values conflict when neither is a prefix of the other (2002 and 2002-10-07 agree;
   2001 and 2002 do not).
 
-Each conflict: ``subject`` (the canonical English name), ``relation``, ``values`` ``[{value, docs, published}]`` and a
+Each conflict: ``subject`` (the canonical English name), ``relation``, ``values`` ``[{value, docs, published: {doc: date}}]`` and a
 ``note`` when the values carry different ``when`` dates (they may describe different times).
 
 >>> numbers_conflict({"a": {17000, 4000}, "b": {20000, 3600}}), numbers_conflict({"a": {20000}, "b": {20000, 3600}})
@@ -69,12 +69,12 @@ def _values(facts: list[dict], key, names: dict[str, str] | None = None) -> list
     items: dict = {}
     for f in facts:
         v = key(f)
-        it = items.setdefault(v, {"value": names.get(v, v) if names else v, "docs": [], "published": [],
+        it = items.setdefault(v, {"value": names.get(v, v) if names else v, "docs": [], "published": {},
                                   "qualifiers": [], "when": []})
         if names:
             it["id"] = v
-        for field, x in (("docs", f["doc"]), ("published", f["published"]), ("qualifiers", f["qualifier"]),
-                         ("when", f["when"])):
+        it["published"][f["doc"]] = f["published"]
+        for field, x in (("docs", f["doc"]), ("qualifiers", f["qualifier"]), ("when", f["when"])):
             if x is not None and x not in it[field]:
                 it[field].append(x)
     return sorted(items.values(), key=lambda it: (-len(it["docs"]), str(it["value"])))
@@ -131,7 +131,7 @@ def set_conflict(subject: str, members: list[dict], former: list[dict], names: d
         for f in former:
             if f["object"] in contradicted:
                 values.append({"value": names.get(f["object"], f["object"]), "id": f["object"], "docs": [f["doc"]],
-                               "published": [f["published"]] if f["published"] else [], "qualifiers": ["former"],
+                               "published": {f["doc"]: f["published"]}, "qualifiers": ["former"],
                                "when": [f["when"]] if f["when"] else []})
     return {"subject": names.get(subject, subject), "relation": "member", "kind": "set", "values": values,
             "counts": counts, "note": note}

@@ -26,9 +26,11 @@ class Lookup(Generic[V]):
 
 
 def attach(prefix: str, stem: str) -> str:
-    """How a proclitic is written on a stem: ل + الكرملين → للكرملين."""
+    """How a proclitic is written on a stem: ل + الكرملين → للكرملين, ل + اللجنة → للجنة (the alef goes, and the
+    article's lam merges with a stem-initial lam)."""
     if prefix.endswith("ل") and stem.startswith("ال"):
-        return prefix + stem[1:]
+        rest = stem[2:]
+        return prefix[:-1] + ("ل" if rest.startswith("ل") else "لل") + rest
     return prefix + stem
 
 
