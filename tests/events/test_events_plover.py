@@ -103,3 +103,14 @@ def test_events_light_verb_takes_the_noun_type():
     text = "شاركت القوات الروسية في القتال في أوكرانيا."
     assert has(text, "ASSAULT", "russia"), events(text)
     assert not any(t == "COOPERATE" for t, *_ in events(text))
+
+
+def test_events_meeting_of_a_body_and_with_a_counterpart():
+    assert has("عقد اجتماع جديد للجنة العسكرية لمنظمة معاهدة الأمن الجماعي عبر الفيديو.", "CONSULT",
+               "collective-security-treaty-organization-military-committee")
+    assert has("عقد الرئيس الروسي فلاديمير بوتين اجتماعا مع نظيره التركي رجب طيب أردوغان في سوتشي.", "CONSULT",
+               "vladimir-putin", "recep-tayyip-erdogan", "sochi")
+
+
+def test_events_parties_between():
+    assert has("هناك صراع مخفي بين روسيا وإيران في سوريا.", "ASSAULT", "russia", "iran")

@@ -65,3 +65,9 @@ def make_record(doc: str, facts: list[dict], published: str | None = None, entit
     """A small hand-made analysis record (no text)."""
     return {"doc": doc, "meta": {"title": None, "published": published, "outlet": None},
             "entities": entities or [], "events": events or [], "facts": facts, "quotes": []}
+
+
+@pytest.fixture
+def record():
+    """The hand-made record builder: ``record(doc, facts, published=..., entities=..., events=...)``."""
+    return make_record

@@ -67,7 +67,8 @@ def _prep_before(view: DocView, m: MentionAt) -> str | None:
             return pre[0]
     j = m.t0 - 1
     r = roles()
-    while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"):
+    while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"
+                      or (j in view.at_token and view.at_token[j].rule == "lexicon:demonym")):
         j -= 1
     if j >= 0:
         if toks[j].norm == "من" and j > 0 and toks[j - 1].norm == "كل":
@@ -169,7 +170,8 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         m = view.at_token.get(j)
         if m is not None:
             prep = _prep_before(view, m)
-            if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps) and not is_media(m.entity.id):
+            if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps or prep == "ل") \
+                    and not is_media(m.entity.id):
                 return m
             return None
         n = toks[j].norm
@@ -204,6 +206,21 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
     return out
 
 
+def _between(view: DocView, hit: Hit, hi: int) -> tuple[MentionAt, MentionAt] | None:
+    """«… بين X و Y» right after a verbal noun: the two parties."""
+    toks = view.doc.tokens
+    j = hit.i + hit.n
+    while j < hi and j < hit.i + hit.n + 3 and toks[j].norm != "بين":
+        j += 1
+    if j >= hi or toks[j].norm != "بين":
+        return None
+    first = view.at_token.get(j + 1)
+    if first is None or first.entity.type not in ACTOR_TYPES:
+        return None
+    second = coordinated(view, first, hi)
+    return (first, second[0]) if second else None
+
+
 def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt | None:
     """The first named entity after ``start`` in the clause that no preposition governs (a verb's object)."""
     for m in view.mentions_in(start, hi):
@@ -222,6 +239,9 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     for m in view.mentions_in(hit.i + hit.n, hi):
         if m.entity.id == actor.entity.id or m is actor:
             continue
+        nxt = view.at_token.get(m.t1)
+        if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+            continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
         prep = _prep_before(view, m)
         if prep is None:
             continue
@@ -369,6 +389,7 @@ def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources, 
         "status": _status(view, status_hit, s_lo, s_hi),
         "source": sources[k] if sources[k] != actor.entity.id else None,
         "evidence": {"start": sent.start, "end": sent.end},
+        "_sentence": k,
         "trigger": {"start": doc.tokens[hit.i].start, "end": doc.tokens[hit.i + hit.n - 1].end,
                     "rule": f"trigger:{hit.trigger.pos}:{' '.join(hit.trigger.words)}"},
     }
@@ -381,6 +402,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     typ = event_hit.trigger.type
     if hit.trigger.pos == "verb":
         actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+        if actor is None and event_hit is not hit:  # «عُقد اجتماع للجنة …»: the noun's own agent
+            return _actor_and_patient(view, event_hit, event_hit, lo, hi, s_hi)
         if event_hit is not hit:  # light verb + verbal noun: the noun's genitive is its patient
             gen = _genitive(view, event_hit, s_hi)
             if gen is not None and actor is not None and gen.entity.id != actor.entity.id and typ in PATIENT_TYPES \
@@ -397,7 +420,17 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             if after is not None and _prep_before(view, after) in (None, "ل"):
                 patient = after
         return actor, patient
+    between = _between(view, hit, hi)
+    if between is not None:  # «صراع بين روسيا وإيران»: the first party acts on the second
+        return between
     gen = _genitive(view, hit, s_hi)
+    if gen is not None and _prep_before(view, gen) == "ل":
+        if typ == "CONSULT":
+            return gen, None  # «اجتماع للجنة العسكرية»: the body meets
+        if typ in PATIENT_TYPES:
+            patient, gen = gen, None  # «الدعم لروسيا»
+        else:
+            gen = None
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
         if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or _prep_before(view, gen) in roles().agent_preps:
             actor = gen
@@ -426,9 +459,10 @@ def merge_events(events: list[dict]) -> list[dict]:
             if k["actor"] != ev["actor"]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
+            near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
             if k["type"] != ev["type"] and not same_sentence:
                 continue
-            if not all(k[f] == ev[f] or ev[f] is None or (same_sentence and k[f] is None) for f in ("recipient", "location")):
+            if not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None) for f in ("recipient", "location")):
                 continue
             if k["type"] != ev["type"]:
                 if TYPE_PRIORITY.index(ev["type"]) < TYPE_PRIORITY.index(k["type"]):
@@ -437,9 +471,11 @@ def merge_events(events: list[dict]) -> list[dict]:
                 else:
                     k["also"] = sorted(set(k.get("also", [])) | {ev["type"]})
             for f in ("recipient", "location", "quantity", "when"):
-                if k[f] is None and ev[f] is not None and same_sentence:
+                if k[f] is None and ev[f] is not None and near:
                     k[f] = ev[f]
             break
         else:
             kept.append(ev)
+    for ev in kept:
+        ev.pop("_sentence", None)
     return kept

@@ -25,7 +25,7 @@ LIGHT = "LIGHT"
 
 
 #: third-person pronouns only: news reports acts of others («قصفها», «دعمه»); «الحربي» is not «my war»
-TRIGGER_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+TRIGGER_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ا")  # and the accusative alef of تنوين الفتح (اجتماعاً)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, Undefined
 from markupsafe import Markup, escape
 
 from marsad.web.glosses import PLOVER
-from marsad.web.source import ENTITY_TYPES, SEARCH_KINDS, STATUSES
+from marsad.web.storeview import ENTITY_TYPES, SEARCH_KINDS, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
 _TAGS = frozenset({"span", "div", "p", "h1", "h2", "h3", "li", "blockquote", "bdi"})

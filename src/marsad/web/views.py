@@ -1,103 +1,104 @@
 """The data behind each page, as JSON-ready dicts: the HTML page renders it, ``.json`` and ``/api/...`` return it."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from marsad.web.glosses import gloss_event, gloss_fact, ids_in, name_of
 from marsad.web.network import neighbours
-from marsad.web.source import ENTITY_TYPES, SEARCH_KINDS, EventFilter, WebSource
+from marsad.web.storeview import ENTITY_TYPES, SEARCH_KINDS, EventFilter, StoreView, event_row
 
 _ROLE_KEYS = ("actor", "recipient", "location", "source")
+Names = Callable[[list[str]], dict[str, dict]]
 
 
-def home_data(src: WebSource) -> dict[str, Any]:
+def home_data(view: StoreView) -> dict[str, Any]:
     """Counts and the newest articles."""
-    return {"stats": src.stats(), "articles": src.articles(limit=20)}
+    return {"stats": view.stats(), "articles": view.articles(limit=30)}
 
 
-def search_data(src: WebSource, params: Any) -> dict[str, Any]:
+def _gloss_events(rows: list[dict], names: dict[str, dict]) -> list[dict]:
+    for ev in rows:
+        ev["gloss"] = gloss_event(ev, names)
+    return rows
+
+
+def search_data(view: StoreView, params: Any) -> dict[str, Any]:
     """Search results for ``q`` with ``kind`` (all/articles/entities/events), entity ``etype`` and event filters."""
     q = str(params.get("q") or "").strip()[:200]
     kind = params.get("kind") if params.get("kind") in SEARCH_KINDS else "all"
     etype = params.get("etype") if params.get("etype") in ENTITY_TYPES else ""
     flt = EventFilter.from_params(params)
-    found = src.search(q, kind=kind, etype=etype, flt=flt) if (q or flt.as_params() or etype) else \
-        {"articles": [], "entities": [], "events": []}
-    names = src.names(ids_in(found["events"], _ROLE_KEYS))
-    for ev in found["events"]:
-        ev["gloss"] = gloss_event(ev, names)
-    return {"q": q, "kind": kind, "etype": etype, "filters": flt.as_params(), **found}
+    active = bool(q or flt.as_params() or etype)
+    found = view.search(q, kind=kind, etype=etype, flt=flt) if active else {"articles": [], "entities": [],
+                                                                           "events": []}
+    _gloss_events(found["events"], view.names(ids_in(found["events"], _ROLE_KEYS)))
+    return {"q": q, "kind": kind, "etype": etype, "filters": flt.as_params(), "searched": active, **found}
 
 
-def article_data(src: WebSource, doc: str) -> dict[str, Any] | None:
-    """The article's record and text, with English glosses of its events, facts and quotes."""
-    rec = src.article(doc)
-    if rec is None:
-        return None
-    names = {e["id"]: {"name": e["name"], "type": e["type"]} for e in rec.get("entities", [])}
+def record_data(rec: dict, names: Names) -> dict[str, Any]:
+    """An analysis record (with ``text``) glossed for the article page; ``names`` looks up ids the record lacks."""
+    known = {e["id"]: {"name": e["name"], "type": e["type"]} for e in rec.get("entities", [])}
     missing = [i for i in ids_in(rec.get("events", []), _ROLE_KEYS) + ids_in(rec.get("facts", []), ("subject", "object"))
-               + ids_in(rec.get("quotes", []), ("speaker", "via")) if i not in names]
-    names.update(src.names(missing))
-    text = rec.get("text") or ""
-    events = [{**ev, "key": f"ev-{i}", "gloss": gloss_event(ev, names)} for i, ev in enumerate(rec.get("events", []))]
-    facts = [{**f, "key": f"f-{i}", "gloss": gloss_fact(f, names)} for i, f in enumerate(rec.get("facts", []))]
-    quotes = [{**q, "key": f"q-{i}", "gloss": {"speaker": name_of(q.get("speaker"), names),
-                                               "via": name_of(q.get("via"), names)}}
+               + ids_in(rec.get("quotes", []), ("speaker", "via")) if i not in known]
+    known.update({k: v for k, v in names(missing).items() if k not in known})
+    events = [{**ev, "key": f"ev-{i}", "gloss": gloss_event(ev, known)} for i, ev in enumerate(rec.get("events", []))]
+    facts = [{**f, "key": f"f-{i}", "gloss": gloss_fact(f, known)} for i, f in enumerate(rec.get("facts", []))]
+    quotes = [{**q, "key": f"q-{i}", "gloss": {"speaker": name_of(q.get("speaker"), known),
+                                               "via": name_of(q.get("via"), known)}}
               for i, q in enumerate(rec.get("quotes", []))]
-    return {"doc": rec["doc"], "meta": rec.get("meta", {}), "text": text, "entities": rec.get("entities", []),
-            "events": events, "facts": facts, "quotes": quotes}
+    return {"doc": rec["doc"], "meta": rec.get("meta", {}), "text": rec.get("text") or "",
+            "entities": rec.get("entities", []), "events": events, "facts": facts, "quotes": quotes}
 
 
-def entity_data(src: WebSource, entity_id: str) -> dict[str, Any] | None:
+def article_data(view: StoreView, doc: str) -> dict[str, Any] | None:
+    """The stored article's record and text, with English glosses of its events, facts and quotes."""
+    rec = view.article(doc)
+    return None if rec is None else record_data(rec, view.names)
+
+
+def entity_data(view: StoreView, name: str) -> dict[str, Any] | None:
     """Names seen, type, Wikidata, facts with sources, events as actor and as recipient, quotes, neighbours."""
-    ent = src.entity(entity_id)
-    if ent is None:
+    prof = view.entity(name)
+    if prof is None:
         return None
-    as_actor = src.events(EventFilter(actor=entity_id, limit=2000))
-    as_recipient = src.events(EventFilter(recipient=entity_id, limit=2000))
-    as_actor = [e for e in as_actor if e.get("actor") == entity_id]
-    as_recipient = [e for e in as_recipient if e.get("recipient") == entity_id]
-    facts = src.facts(entity_id)
-    quotes = src.quotes(entity_id)
-    near = neighbours(entity_id, as_actor + as_recipient, facts)
-    ids = ids_in(as_actor + as_recipient, _ROLE_KEYS) + ids_in(facts, ("subject", "object")) + \
-        ids_in(quotes, ("via",)) + [n["id"] for n in near]
-    names = src.names(ids)
-    names[ent["id"]] = {"name": ent["name"], "type": ent.get("type")}
-    for ev in as_actor + as_recipient:
-        ev["gloss"] = gloss_event(ev, names)
-    for f in facts:
-        f["gloss"] = gloss_fact(f, names)
-    for q in quotes:
-        q["gloss"] = {"speaker": ent["name"], "via": name_of(q.get("via"), names)}
+    eid = prof["id"]
+    docs = {s["doc"] for f in prof["facts"] for s in f["sources"]} | {q["doc"] for q in prof["quotes"]}
+    docs |= {e["doc"] for e in prof["events_as_actor"] + prof["events_as_recipient"]}
+    titles = view.titles(docs)
+    as_actor = [event_row(e, titles) for e in prof["events_as_actor"]]
+    as_recipient = [event_row(e, titles) for e in prof["events_as_recipient"]]
+    near = neighbours(eid, as_actor + as_recipient, prof["facts"])
+    names = view.names(ids_in(as_actor + as_recipient, _ROLE_KEYS) + ids_in(prof["facts"], ("subject", "object"))
+                       + ids_in(prof["quotes"], ("via",)) + [n["id"] for n in near])
+    names[eid] = {"name": prof["name"], "type": prof.get("type")}
+    _gloss_events(as_actor + as_recipient, names)
+    facts = [{**f, "gloss": gloss_fact(f, names),
+              "sources": [{**s, "title": titles.get(s["doc"])} for s in f["sources"]]} for f in prof["facts"]]
+    quotes = [{**q, "title": titles.get(q["doc"]), "via_name": name_of(q.get("via"), names)} for q in prof["quotes"]]
     for n in near:
-        n.update(names.get(n["id"]) or {"name": n["id"], "type": None})
-    wikidata = ent.get("wikidata")
-    return {**ent, "wikidata_url": f"https://www.wikidata.org/wiki/{wikidata}" if wikidata else None,
-            "facts": facts, "events_as_actor": as_actor, "events_as_recipient": as_recipient, "quotes": quotes,
-            "neighbours": near}
+        n["name"] = name_of(n["id"], names)
+    qid = prof.get("wikidata")
+    return {"id": eid, "name": prof["name"], "type": prof.get("type"), "wikidata": qid,
+            "wikidata_url": f"https://www.wikidata.org/wiki/{qid}" if qid else None,
+            "names": prof.get("names", []), "articles": prof.get("articles", []), "facts": facts,
+            "events_as_actor": as_actor, "events_as_recipient": as_recipient, "quotes": quotes,
+            "neighbours": near, "cooccurring": prof.get("cooccurring", [])}
 
 
-def conflicts_data(src: WebSource) -> dict[str, Any]:
-    """Disputed facts with the articles behind each value, subjects named."""
-    items = src.conflicts()
-    subjects = [str(c.get("subject")) for c in items]
-    names = src.names(subjects)
+def conflicts_data(view: StoreView) -> dict[str, Any]:
+    """Disputed facts with the articles behind each value (and their titles)."""
+    items = view.conflicts()
     docs = {d for c in items for v in c.get("values", []) for d in v.get("docs", [])}
-    titles = {a["doc"]: a.get("title") for a in src.articles(limit=100000) if a["doc"] in docs}
     for c in items:
-        c["subject_name"] = name_of(c.get("subject"), names)
         c["relation_en"] = gloss_fact({"relation": c.get("relation")}, {})["relation"]
-    return {"conflicts": items, "titles": titles}
+    return {"conflicts": items, "titles": view.titles(docs)}
 
 
-def events_data(src: WebSource, params: Any) -> dict[str, Any]:
+def events_data(view: StoreView, params: Any) -> dict[str, Any]:
     """The events table for the filters in ``params``."""
     flt = EventFilter.from_params(params)
-    rows = src.events(flt)
-    names = src.names(ids_in(rows, _ROLE_KEYS))
-    for ev in rows:
-        ev["gloss"] = gloss_event(ev, names)
+    rows = view.events(flt)
+    _gloss_events(rows, view.names(ids_in(rows, _ROLE_KEYS)))
     return {"filters": flt.as_params(), "count": len(rows), "events": rows}
 
 
