@@ -107,3 +107,7 @@ main.add_command(_store_cli.events)
 main.add_command(_store_cli.timeline)
 main.add_command(_store_cli.conflicts)
 main.add_command(_store_cli.export)
+
+from marsad.web.cli import serve as _serve  # noqa: E402  (the web UI and HTTP API)
+
+main.add_command(_serve)

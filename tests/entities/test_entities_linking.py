@@ -113,3 +113,12 @@ def test_entities_body_of_an_organisation_and_its_later_mention():
 def test_entities_lam_of_the_article_merges(text, eid, surface):
     got, _ = ents(text)
     assert got[eid] == [surface]
+
+
+def test_entities_tagger_runs_where_a_cue_announces_an_unknown_name():
+    got, d = ents("وقال يوسف الخطيب للصحفيين إن الهدنة صامدة.")
+    person = [e for e in d.entities if e.type == "PERSON"]
+    assert [d.text[m.start:m.end] for m in person[0].mentions] == ["يوسف الخطيب"]
+    assert person[0].mentions[0].rule == "tagger:crf" and person[0].name == "Youssef al-Khtib"
+    got, d = ents("انخفضت أسعار النفط في الأسواق العالمية.")   # no cue: the tagger is not run, nothing found
+    assert not [e for e in d.entities if e.type == "PERSON"]

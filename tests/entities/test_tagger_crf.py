@@ -91,7 +91,7 @@ def test_tagger_crf_metrics_file_above_floor() -> None:
 
 @pytest.mark.parametrize(
     ("word", "normal"),
-    [("أَحْمَد", "احمد"), ("إيران", "ايران"), ("مستشفى", "مستشفي"), ("القاهرة", "القاهره"), ("الـرئيس", "الرئيس")],
+    [("أَحْمَد", "احمد"), ("إيران", "ايران"), ("مستشفى", "مستشفي"), ("القاهرة", "القاهره"), ("ال\u0640رئيس", "الرئيس")],
 )
 def test_tagger_crf_normalize_word(word: str, normal: str) -> None:
     assert normalize_word(word) == normal

@@ -80,8 +80,10 @@ def romanise(arabic: str) -> str:
                 r = "a" if ch != "إ" else "i"
             out.append(r)
         word = "".join(out)
-        word = re.sub(r"^al(?=[a-z]{3})", "al-", word)
-        words.append(word[:1].upper() + word[1:])
+        if re.match(r"al[a-z]{3}", word):
+            words.append("al-" + word[2:3].upper() + word[3:])
+        else:
+            words.append(word[:1].upper() + word[1:])
     return " ".join(x for x in words if x)
 
 
@@ -124,6 +126,37 @@ def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] 
             break
         k += 1
     return (j, k) if k - j >= 2 else None
+
+
+def _cue_sentences_without_person(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
+    """Token ranges of sentences with a title or a verb of saying but no person named in them yet."""
+    toks = doc.tokens
+    persons = {doc.token_index(s) for s, _, e, _ in people_found if e.type == "PERSON"}
+    for sent in doc.sentences:
+        rng = doc.char_span(sent.start, sent.end)
+        if rng is None:
+            continue
+        lo, hi = rng
+        if any(lo <= p < hi for p in persons):
+            continue
+        if any(lo <= i < hi for i in titles) or any(toks[i].norm in c.speech_index.surface for i in range(lo, hi)):
+            yield lo, hi
+
+
+def tagged_people(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> list[tuple[int, int]]:
+    """PER spans of the CRF tagger in one sentence that pass the name checks (two to four words, none known, none a
+    common word unless a first name)."""
+    from marsad.entities.tagger import CrfTagger
+
+    out = []
+    words = [t.text for t in toks[lo:hi]]
+    for a, b, label in CrfTagger.default().spans(words):
+        i, k = lo + a, lo + b
+        if label != "PER" or not 2 <= k - i <= MAX_NAME or any(covered(toks[x]) for x in range(i, k)):
+            continue
+        if all(_name_word(toks[x], c, x > i and toks[i].norm in c.first_names) for x in range(i, k)):
+            out.append((i, k))
+    return out
 
 
 def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
@@ -214,6 +247,12 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 i = k
                 continue
         i += 1
+
+    # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
+    # above did not find (the cheap signal; see tagged_people)
+    for s_lo, s_hi in _cue_sentences_without_person(doc, titles, c, covered, people_found=found):
+        for i, k in tagged_people(toks, s_lo, s_hi, covered, c):
+            add_person(i, k, "tagger:crf")
 
     # coreference: a discovered person's surname alone, anywhere else in the article
     surnames = CliticIndex(((key.split()[-1], entry) for key, entry in people.items()

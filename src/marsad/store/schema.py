@@ -131,11 +131,24 @@ def current_version(backend: Backend) -> int:
     return versions[-1] if versions else 0
 
 
+def _applied_or_empty(backend: Backend) -> list[int]:
+    """The applied versions, or [] when the ledger table does not exist yet."""
+    try:
+        return applied_versions(backend)
+    except Exception:  # no schema_migrations table: a new database
+        return []
+
+
 def migrate(backend: Backend, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
-    """Apply every missing migration, each in its own transaction; the versions applied now."""
+    """Apply every missing migration, each in its own transaction; the versions applied now.
+
+    An up-to-date database is only read (no write lock), so opening a store never waits for a running ingest.
+    """
+    done = set(_applied_or_empty(backend))
+    if all(m.version in done for m in migrations):
+        return []
     with backend.transaction():
         backend.execute(LEDGER)
-    done = set(applied_versions(backend))
     applied = []
     for m in migrations:
         if m.version in done:

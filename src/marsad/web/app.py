@@ -250,6 +250,11 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
                 ops.append({"method": method.upper(), "path": path, "params": params, "summary": op.get("summary", "")})
         return page("api.html", {"operations": ops}, "/openapi.json")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> RedirectResponse:
+        """FastAPI's /docs would load Swagger UI from a CDN; the self-hosted API page replaces it."""
+        return RedirectResponse("/api", status_code=307)
+
     return app
 
 
