@@ -49,6 +49,12 @@ def hostile_record() -> tuple[dict, str]:
 
 
 @pytest.fixture(scope="session")
+def payloads() -> dict[str, str]:
+    """The hostile article's doc id and the markup payloads it carries."""
+    return {"doc": HOSTILE_DOC, "script": SCRIPT, "img": IMG}
+
+
+@pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A SQLite store with the five seed articles (ingested by the store) and the hostile article."""
     from marsad.store import Store

@@ -128,23 +128,31 @@ def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] 
     return (j, k) if k - j >= 2 else None
 
 
-def _cue_sentences_without_person(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
-    """Token ranges of sentences with a title or a verb of saying but no person named in them yet."""
+TAGGER_WINDOW = 10
+
+
+def _cue_windows(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
+    """Token windows after a title or a verb of saying where an unknown word stands and no person was found: the only
+    places the statistical tagger is run (the cheap signal that an unknown name is there)."""
     toks = doc.tokens
     persons = {doc.token_index(s) for s, _, e, _ in people_found if e.type == "PERSON"}
-    for sent in doc.sentences:
-        rng = doc.char_span(sent.start, sent.end)
-        if rng is None:
+    last = -1
+    for p, t in enumerate(toks):
+        if p not in titles and t.norm not in c.speech_index.surface:
             continue
-        lo, hi = rng
-        if any(lo <= p < hi for p in persons):
+        if p < last:
             continue
-        if any(lo <= i < hi for i in titles) or any(toks[i].norm in c.speech_index.surface for i in range(lo, hi)):
-            yield lo, hi
+        hi = min(len(toks), p + TAGGER_WINDOW)
+        if any(p <= x < hi for x in persons):
+            continue
+        if any(toks[x].is_arabic and not covered(toks[x]) and toks[x].norm not in c.common
+               and toks[x].norm not in c.stop and not toks[x].norm.startswith("ال") for x in range(p + 1, min(hi, p + 7))):
+            last = hi
+            yield p, hi
 
 
 def tagged_people(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> list[tuple[int, int]]:
-    """PER spans of the CRF tagger in one sentence that pass the name checks (two to four words, none known, none a
+    """PER spans of the CRF tagger in a window of tokens that pass the name checks (two to four words, none known, none a
     common word unless a first name)."""
     from marsad.entities.tagger import CrfTagger
 
@@ -250,7 +258,7 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
 
     # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
     # above did not find (the cheap signal; see tagged_people)
-    for s_lo, s_hi in _cue_sentences_without_person(doc, titles, c, covered, people_found=found):
+    for s_lo, s_hi in _cue_windows(doc, titles, c, covered, people_found=found):
         for i, k in tagged_people(toks, s_lo, s_hi, covered, c):
             add_person(i, k, "tagger:crf")
 
