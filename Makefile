@@ -11,13 +11,17 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[web,test]'
 	touch $@
 
-run: setup  ## analyse the five seed articles: records in out.jsonl, a summary on screen
+run: setup  ## analyse the five seed articles, store them in marsad.db and serve the UI at http://127.0.0.1:8000/
 	$(BIN)/marsad analyze $(SEEDS) --format jsonl --output out.jsonl
 	$(BIN)/marsad analyze $(SEEDS) --format table
 	@echo "records written to out.jsonl"
+	$(BIN)/marsad ingest $(SEEDS) --db marsad.db --no-progress
+	$(BIN)/marsad conflicts --db marsad.db --format table
+	@echo "marsad: open http://127.0.0.1:8000/ in a browser (Ctrl-C to stop)"
+	$(BIN)/marsad serve --db marsad.db
 
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
@@ -26,4 +30,4 @@ bench: setup  ## throughput and memory of the per-article path on a generated co
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) out.jsonl .pytest_cache
+	rm -rf $(VENV) out.jsonl .pytest_cache marsad.db marsad.db-wal marsad.db-shm

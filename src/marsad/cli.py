@@ -111,3 +111,7 @@ main.add_command(_store_cli.export)
 from marsad.web.cli import serve as _serve  # noqa: E402  (the web UI and HTTP API)
 
 main.add_command(_serve)
+
+from marsad.batch.cli import batch as _batch  # noqa: E402  (Spark batch runs; PySpark imported only when run)
+
+main.add_command(_batch)

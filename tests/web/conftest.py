@@ -2,6 +2,11 @@
 plus one hostile article whose text, title and entity names carry script and markup payloads."""
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -77,3 +82,47 @@ def client(store_path: str):
 
     with TestClient(create_app(store_path)) as c:
         yield c
+
+
+SERVE = "from marsad.cli import main; main()"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: str, port: int, *extra: str) -> subprocess.Popen:
+    """``marsad serve`` in a child process, waited on until it answers (at most 60 s)."""
+    proc = subprocess.Popen([sys.executable, "-c", SERVE, "serve", "--db", db, "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"marsad serve exited: {proc.stdout.read().decode(errors='replace')}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/home", timeout=2).read()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError("marsad serve did not answer within 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(store_path: str):
+    """``marsad serve`` over ``store_path`` on a free port of 127.0.0.1 (stopped at the end); yields its base URL."""
+    port = free_port()
+    proc = start_server(store_path, port)
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)

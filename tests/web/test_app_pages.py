@@ -48,8 +48,7 @@ def test_app_pages_article_json_record(client, seeds) -> None:
     text = data["text"]
     assert text == seeds[ARTICLE]
     russia = next(e for e in data["entities"] if e["id"] == "russia")
-    assert all(text[m["start"]:m["end"]] in ("روسيا", "الروسية", "روسي", "الروسي", "لروسيا") or
-               "روس" in text[m["start"]:m["end"]] for m in russia["mentions"])
+    assert russia["mentions"] and all("روس" in text[m["start"]:m["end"]] for m in russia["mentions"])
     assert all(ev["gloss"]["type"] for ev in data["events"])
     assert data["events"][0]["key"] == "ev-0"
 

@@ -111,7 +111,8 @@ def _file_units(batches: Iterable[pa.RecordBatch], max_bytes: int) -> Iterator[d
             name = base_name(path)
             try:
                 for item in articles_from_bytes(name, path, contents[i].as_py() or b"", max_bytes):
-                    yield _unit(item, name)
+                    where = item.source[len(path):] if isinstance(item, IngestError) and item.source.startswith(path) else ""
+                    yield _unit(item, name + where)  # an error's doc: "wire.jsonl:3", "crawl.warc#https://…"
             except Exception as exc:  # a reader bug on one file never stops the task
                 yield _unit(IngestError(path, f"cannot read: {type(exc).__name__}: {exc}"), name)
 

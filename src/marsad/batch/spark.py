@@ -101,6 +101,26 @@ def is_parquet_input(paths: Sequence[str]) -> bool:
     return all(parquet(p) for p in paths)
 
 
+def empty_files(spark: "SparkSession", paths: Sequence[str]) -> list[str]:
+    """Zero-byte files under ``paths`` that ``marsad analyze`` would read (Spark's file sources skip them silently),
+    listed through Hadoop's FileSystem so any URL Spark reads works."""
+    jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
+    found = []
+    for p in paths:
+        path = jvm.org.apache.hadoop.fs.Path(p)
+        fs = path.getFileSystem(conf)
+        if not fs.exists(path):
+            continue
+        files = fs.listFiles(path, True)
+        while files.hasNext():
+            status = files.next()
+            name = str(status.getPath().toString())
+            hidden = any(part.startswith((".", "_")) for part in name.split("/")[-1:])
+            if status.getLen() == 0 and not hidden and partition.wanted_file(name):
+                found.append(name)
+    return found
+
+
 def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int | None = None,
                  input_format: str = "auto") -> "DataFrame":
     """The result rows (``doc``, ``source``, ``json``, ``text``, ``error``) for every article under ``inputs``."""
@@ -124,6 +144,10 @@ def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int |
         files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(paths)
                  .select("path", "content"))
         units = files.mapInArrow(partition.read_files, partition.UNIT_DDL)
+        empty = [{"doc": partition.base_name(f), "source": f, "text": None, "meta": None, "removed": None,
+                  "error": "empty file"} for f in empty_files(spark, paths)]
+        if empty:
+            units = units.unionByName(spark.createDataFrame(empty, partition.UNIT_DDL))
         return units.repartition(n).mapInArrow(partition.analyze_units, partition.RESULT_DDL)
     except AnalysisException as exc:
         raise BatchError(f"cannot read input: {exc}") from None

@@ -27,6 +27,8 @@ ACTOR_WINDOW = 6
 LIGHT_REACH = 6
 QUOTE_MARKS = frozenset({'"', "'"})
 THAT = frozenset({"ان", "انه", "انها", "بان"})
+#: a verbal noun governed by these proclitics is the purpose or means of the clause's verb (لنشر، بتدريب)
+PREP_CLITICS = frozenset({"ل", "ب", "لل", "بال"})
 #: types where two coordinated parties act together: the second is the first one's counterpart
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose verbal noun governs what is acted on (تدريب الميليشيا, غزو أوكرانيا), not who acts
@@ -109,8 +111,8 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
                     j = view.at_token[j].t1  # «في طاجيكستان وقرغيزستان»: the coordination stays in the phrase
                 steps += 1
                 continue
-            if m.entity.type not in ACTOR_TYPES:
-                return None
+            if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and j != hit.i + hit.n):
+                return None  # a place acts only as the verb's immediate subject («قصفت موسكو»)
             nxt = view.at_token.get(m.t1)
             if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
                 return nxt  # «وزير الخارجية الروسي سيرغي لافروف»
@@ -136,12 +138,15 @@ def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     """«لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within two tokens before the trigger points
     back to the last named subject (no preposition) of the sentence, or of the sentence before."""
     toks = view.doc.tokens
-    if not any(toks[j].norm in roles().pronouns for j in range(max(s_lo, hit.i - 4), hit.i)):
+    pron = next((toks[j].norm for j in range(max(s_lo, hit.i - 4), hit.i) if toks[j].norm in roles().pronouns), None)
+    if pron is None:
         return None
+    feminine = pron.endswith(("ها", "هي"))  # organisations and countries, not (male) persons
+    types = ("ORG", "COUNTRY") if feminine else ("ORG", "COUNTRY", "PERSON")
     sent_k = view.doc.sentence_index(toks[hit.i].start)
     lo = view.sentence_tokens(view.doc.sentences[sent_k - 1])[0] if sent_k > 0 else s_lo
     for m in reversed(view.mentions_in(lo, hit.i)):
-        if m.t1 <= hit.i and m.entity.type in ("ORG", "COUNTRY", "PERSON") and m.rule != "lexicon:demonym" \
+        if m.t1 <= hit.i and m.entity.type in types and m.rule != "lexicon:demonym" \
                 and _prep_before(view, m) is None:
             return m
     return None
@@ -438,7 +443,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = gen
     if actor is None:
         prev = view.at_token.get(hit.i - 1)
-        if "ل" in hit.prefix or "ب" in hit.prefix:
+        if hit.prefix.lstrip("وف") in PREP_CLITICS:
             actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
         elif prev is not None and prev.entity.type in ACTOR_TYPES and _prep_before(view, prev) is None:
             actor = prev  # «تعتزم روسيا إرسال قوات …»

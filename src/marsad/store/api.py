@@ -158,6 +158,15 @@ class Store:
                 out["text"] = text
             yield out
 
+    def optimize(self) -> None:
+        """Refresh planner statistics (and merge SQLite's full-text index segments) after a large ingest."""
+        if self.backend.dialect == "sqlite":
+            with self.backend.transaction():
+                self.backend.execute("INSERT INTO article_terms (article_terms) VALUES ('optimize')")
+            self.backend.execute("PRAGMA optimize")
+        else:
+            self.backend.execute("ANALYZE")
+
     def stats(self) -> dict[str, int]:
         """Row counts per table."""
         tables = ("articles", "entities", "mentions", "events", "facts", "quotes")

@@ -18,6 +18,16 @@ def to_pyformat(sql: str) -> str:
     return sql.replace("?", "%s")
 
 
+def returns_rows(sql: str) -> bool:
+    """Whether a statement yields rows (a query, or a write with RETURNING).
+
+    >>> returns_rows("SELECT 1"), returns_rows("INSERT INTO a VALUES (1) RETURNING n"), returns_rows("DELETE FROM a")
+    (True, True, False)
+    """
+    head = sql.lstrip()[:6].upper()
+    return head in ("SELECT", "WITH X") or head.startswith("WITH") or " RETURNING " in sql.upper()
+
+
 class PostgresBackend:
     """A psycopg 3 connection in autocommit mode; :meth:`transaction` takes a transaction-level advisory lock so that
     concurrent ingests write one after the other, as on SQLite."""
@@ -34,7 +44,8 @@ class PostgresBackend:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.conn.cursor() as cur:
             cur.execute(to_pyformat(sql), tuple(params) or None)
-            return cur.fetchall() if cur.description else []
+            # in pipeline mode the description is known only after a sync: ask by the statement's shape
+            return cur.fetchall() if returns_rows(sql) else []
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
@@ -49,7 +60,7 @@ class PostgresBackend:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn.transaction():
+        with self.conn.pipeline(), self.conn.transaction():  # pipeline: writes stream without waiting per statement
             if not self._depth:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK_KEY,))
             self._depth += 1

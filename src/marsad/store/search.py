@@ -56,7 +56,7 @@ def word_forms(word: str) -> tuple[str, ...]:
 def article_terms(text: str, names: Iterable[str] = ()) -> str:
     """The space-separated, de-duplicated index terms of an article and the names of its entities."""
     terms: dict[str, None] = {}
-    for word in WORD_RE.findall(fold(text or "")):
+    for word in dict.fromkeys(WORD_RE.findall(fold(text or ""))):
         for form in word_forms(word):
             terms[form] = None
     for name in names:

@@ -17,6 +17,7 @@ from marsad.text.document import Document
 
 MAX_UPLOAD = 2 * 1024 * 1024        # bytes of article text or file
 FORM_OVERHEAD = 64 * 1024           # multipart boundaries and the other form fields
+URLENCODED = b"application/x-www-form-urlencoded"
 _SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
@@ -74,7 +75,11 @@ def analyse_submission(sub: Submission, analyse: Callable[[Any], Document], limi
 
 
 class BodyLimit:
-    """ASGI middleware: POST bodies larger than ``limit`` bytes get 413 (JSON under /api, a short page elsewhere)."""
+    """ASGI middleware: POST bodies larger than ``limit`` bytes get 413 (JSON under /api, a short page elsewhere).
+
+    URL-encoded forms may take three times the limit (``%D8%A7`` per Arabic letter); the handler then checks the
+    decoded text against the article limit itself.
+    """
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app = app
@@ -99,8 +104,10 @@ class BodyLimit:
         if scope["type"] != "http" or scope.get("method") not in ("POST", "PUT", "PATCH"):
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
+        headers = dict(scope.get("headers") or [])
+        limit = self.limit * 3 if headers.get(b"content-type", b"").startswith(URLENCODED) else self.limit
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
             await self._refuse(scope, send)
             return
         seen = 0
@@ -111,7 +118,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
+                if seen > limit:
                     raise TooLarge(limit_message(self.limit - FORM_OVERHEAD))
             return message
 

@@ -26,7 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad import __version__
 from marsad.records import to_record
 from marsad.web import views
-from marsad.web.analyse import FORM_OVERHEAD, MAX_UPLOAD, BodyLimit, Submission, TooLarge, analyse_submission
+from marsad.web.analyse import (FORM_OVERHEAD, MAX_UPLOAD, BodyLimit, Submission, TooLarge, analyse_submission,
+                                limit_message)
 from marsad.web.highlight import evidence_of, mentions_of, render_text
 from marsad.web.network import network_svg
 from marsad.web.storeview import StoreView
@@ -71,7 +72,7 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Referrer-Policy", "same-origin")  # "no-referrer" makes forms send Origin: null
         return response
 
     def page(name: str, data: dict, json_url: str | None = None, status: int = 200) -> HTMLResponse:
@@ -195,7 +196,13 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
         return analyse_form()
 
     async def submitted(request: Request) -> Submission:
-        form = await request.form(max_files=1, max_fields=10, max_part_size=max_upload + 1)
+        """The form's fields; an oversized field raises TooLarge, a malformed form ValueError."""
+        try:  # the parser's own limit is loose (URL-encoding triples Arabic); the exact check is on the decoded text
+            form = await request.form(max_files=1, max_fields=10, max_part_size=3 * max_upload + FORM_OVERHEAD)
+        except StarletteHTTPException as exc:
+            if "exceed" in str(exc.detail).lower():
+                raise TooLarge(limit_message(max_upload)) from exc
+            raise ValueError(f"The form could not be read: {exc.detail}") from exc
         upload = form.get("file")
         data, filename = b"", ""
         if upload is not None and not isinstance(upload, str) and upload.filename:
@@ -212,14 +219,9 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
 
     @app.post("/analyse", response_class=HTMLResponse, include_in_schema=False)
     async def analyse_post(request: Request) -> HTMLResponse:
+        sub = Submission()
         try:
             sub = await submitted(request)
-        except Exception as exc:  # a malformed or oversized form: say so
-            if isinstance(exc, TooLarge) or "too large" in str(exc).lower() or "exceeded" in str(exc).lower():
-                return analyse_form(f"The article is too large: the limit is {max_upload / (1024 * 1024):g} MB.",
-                                    status=413)
-            return analyse_form(f"The form could not be read: {exc}", status=400)
-        try:
             rec, stored = await run_analysis(sub)
         except TooLarge as exc:
             return analyse_form(str(exc), 413, title=sub.title, published=sub.published)

@@ -48,11 +48,18 @@ def ent(entity_id: Any, name: Any = None, etype: Any = "") -> Markup:
                   f'{escape(label)}</a>')
 
 
+def headline(title: Any, doc: Any) -> Markup:
+    """An article's title as an Arabic block, or its doc id left-to-right when it has no title."""
+    if title and not isinstance(title, Undefined):
+        return ar(title)
+    return en(doc)
+
+
 def environment() -> Environment:
     """The page environment (autoescape for every template)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["seg"] = seg
-    env.globals.update(ar=ar, en=en, ent=ent, plover=tuple(PLOVER), statuses=STATUSES, entity_types=ENTITY_TYPES,
+    env.globals.update(ar=ar, en=en, ent=ent, headline=headline, plover=tuple(PLOVER), statuses=STATUSES, entity_types=ENTITY_TYPES,
                        kinds=SEARCH_KINDS)
     return env
 
