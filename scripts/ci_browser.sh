@@ -3,10 +3,10 @@
 #   chromium   - driven headless by the pip-installed `playwright` package (executable_path=/usr/bin/chromium);
 #                `playwright install` is never run (it would download a browser build).
 #   fonts-noto-core, fonts-kacst - system Arabic fonts so pages shape and render right-to-left.
-# Then run the browser tests. Usage: bash scripts/ci_browser.sh [PYTHON]   (default: .venv/bin/python)
+# The browser tests themselves run with the rest of the suite (`make test`); they skip when chromium is missing.
+# Usage: bash scripts/ci_browser.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY="${1:-.venv/bin/python}"
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 need=()
@@ -18,4 +18,3 @@ if [ "${#need[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 /usr/bin/chromium --version
-"$PY" -m pytest tests/web -q

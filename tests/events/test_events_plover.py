@@ -114,3 +114,14 @@ def test_events_meeting_of_a_body_and_with_a_counterpart():
 
 def test_events_parties_between():
     assert has("هناك صراع مخفي بين روسيا وإيران في سوريا.", "ASSAULT", "russia", "iran")
+
+
+def test_events_generic_head_points_to_the_group_named_most():
+    text = ('دربت القوات الروسية ميليشيا "لواء القدس" في حلب. وقاتلت ميليشيات أسد في درعا. وأرسلت ميليشيا "لواء القدس" '
+            "مجموعاتها إلى حماة.\nوشاركت الميليشيا في القتال في إدلب.")
+    assert has(text, "ASSAULT", "liwa-al-quds"), events(text)
+
+
+def test_events_outlets_are_not_recipients():
+    text = "وعن غاية روسيا من دعم هذه الميليشيا، يقول الخبير العسكري العميد أحمد رحال لأورينت نت إن الدعم مستمر."
+    assert all(r != "orient-net" for _, _, r, _, _ in events(text))

@@ -32,8 +32,12 @@ def batch(inputs: tuple[str, ...], output: str, master: str | None, partitions: 
     filesystem URL (hdfs://, s3a://). Records are the ones `marsad analyze` prints; articles that cannot be read or
     analysed go to the errors table with the reason and never fail the job.
 
-    Examples: marsad batch corpus/ out/ --master local[2] --partitions 8
-              marsad batch articles.parquet out/ --store marsad.db
+    \b
+    Examples:
+      marsad batch corpus/ out/ --master local[2] --partitions 8
+      marsad batch articles.parquet out/ --store marsad.db
+      spark-submit --master yarn "$(python -c 'import marsad.batch.spark as m; print(m.__file__)')" \\
+          hdfs:///news/2024/ hdfs:///marsad/2024/
     """
     from marsad.batch.spark import BatchError, run_batch, spark_session
 

@@ -31,6 +31,27 @@ def cue_bank() -> CueBank:
     return CueBank(sets)
 
 
+def _antecedent_org(toks: list[Token], orgs: list, i: int, head: str):
+    """The organisation named before token ``i`` whose name begins with ``head`` or follows it («ميليشيا "لواء القدس"»):
+    the one named most often so far, the latest on a tie."""
+    counts: dict[str, int] = {}
+    last: dict[str, object] = {}
+    for m in orgs:
+        if m.t0 >= i:
+            break
+        j = m.t0 - 1
+        while j >= 0 and toks[j].norm in ('"', "'"):
+            j -= 1
+        before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
+        if any(a.stem.startswith(head) for a in toks[m.t0].analyses()) or head in before:
+            counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+            last[m.entity.id] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k].t0))
+    return last[best]
+
+
 @lru_cache(maxsize=1)
 def anaphor_index() -> CliticIndex[str]:
     """Generic heads that refer back to a named organisation (المنظمة، الحلف …), by their stem without ال."""
@@ -93,13 +114,7 @@ class DocView:
             head = next((h.value for h in heads.lookup(t.norm) if "ال" in h.prefix), None)
             if head is None:
                 continue
-            ante = None
-            for m in orgs:
-                if m.t0 >= i:
-                    break
-                first = next((a.stem for a in toks[m.t0].analyses() if a.stem.startswith(head)), None)
-                if first is not None:
-                    ante = m
+            ante = _antecedent_org(toks, orgs, i, head)
             if ante is not None:
                 ma = MentionAt(ante.entity, t.start, t.end, i, i + 1, "coref:anaphor")
                 self.mentions.append(ma)

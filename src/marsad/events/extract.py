@@ -242,7 +242,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     r = roles()
     recipient = location = None
     for m in view.mentions_in(hit.i + hit.n, hi):
-        if m.entity.id == actor.entity.id or m is actor:
+        if m.entity.id == actor.entity.id or m is actor or is_media(m.entity.id):
             continue
         nxt = view.at_token.get(m.t1)
         if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":

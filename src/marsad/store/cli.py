@@ -14,6 +14,7 @@ from marsad.store.api import DEFAULT_DB
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="MARSAD_DB",
                          help="SQLite file or postgresql:// URL (env MARSAD_DB)")
+OPTIMIZE_AFTER = 1000  # refresh planner statistics after an ingest this large
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                              show_default=True)
 
@@ -50,15 +51,19 @@ def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, progress: bool | 
     show = sys.stderr.isatty() if progress is None else progress
     on_error = lambda source, reason: click.echo(f"marsad: {source}: {reason}", err=True)
     with _open(db) as store:
-        failed = []
+        failed, stored = [], 0
         if paths:
             report = store.ingest_paths(paths, progress=show, on_error=on_error)
             click.echo(f"marsad: {report.summary()}", err=True)
             failed += report.failed
+            stored += report.added + report.replaced
         if jsonl:
             report = store.ingest_jsonl(jsonl, progress=show, on_error=on_error)
             click.echo(f"marsad: {jsonl}: {report.summary()}", err=True)
             failed += report.failed
+            stored += report.added + report.replaced
+        if stored >= OPTIMIZE_AFTER:
+            store.optimize()
     if failed:
         sys.exit(1)
 

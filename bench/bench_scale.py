@@ -1,0 +1,217 @@
+"""Scale benchmarks for marsad: throughput per execution path, cost against article length and lexicon size, the entity
+stage against a spaCy peer and a plain-dictionary floor, and peak memory. Every run prints its machine and versions.
+
+    python bench/bench_scale.py [--articles 100000] [--single-articles N] [--pool-articles N] [--spark-articles N]
+                                [--skip-spark] [--seed 7]
+
+Throughput paths (each does the same work per article: read, analyse, build the record, serialise it as JSON):
+  1. single process (``marsad analyze``'s loop);
+  2. a ``multiprocessing`` pool over the cores (one pipeline per worker, records returned to the parent);
+  3. Spark ``local[2]`` through ``marsad batch`` (Parquet input; records written as Parquet and JSON Lines).
+Each path's overhead is its rate divided by (cores used × the single-process rate). ``--articles`` is the default N for
+every path; the per-path options override it (the pipeline runs at ~100 articles/s per core, so 100,000 articles take
+~15 min per core: measure the slow paths at a smaller N). The corpus is generated (see ``bench_pipeline.generate``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_pipeline import SEEDS, generate  # noqa: E402
+from scale_entities import compare_entity_systems, lexicon_scaling  # noqa: E402
+from scale_memory import PeakMemory  # noqa: E402
+
+from marsad import __version__  # noqa: E402
+from marsad.pipeline import Pipeline  # noqa: E402
+from marsad.records import to_record  # noqa: E402
+
+SPARK_MASTER = "local[2]"
+
+
+def versions() -> str:
+    parts = [f"marsad {__version__}", f"Python {platform.python_version()}"]
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("pyspark", "pyarrow", "pandas", "spacy", "pyahocorasick"):
+        try:
+            parts.append(f"{dist} {version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist} missing")
+    parts.append(os.popen("java -version 2>&1").read().splitlines()[0] if os.popen("which java").read() else "no java")
+    return " | ".join(parts)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.release()} | {cpu} | {os.cpu_count()} cores | {mem:.0f} GB RAM"
+
+
+# --- throughput -----------------------------------------------------------------------------------------------------
+_worker_pipeline: Pipeline | None = None
+
+
+def _worker_init() -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.default()
+
+
+def _analyze_one(item: tuple[int, str]) -> str:
+    i, text = item
+    pipe = _worker_pipeline or Pipeline.default()
+    return json.dumps(to_record(pipe.analyze_text(text, doc=f"gen-{i}")), ensure_ascii=False)
+
+
+def run_single(texts: list[str]) -> dict:
+    global _worker_pipeline
+    with PeakMemory() as mem:
+        _worker_init()
+        _analyze_one((0, texts[0]))
+        t0 = time.perf_counter()
+        size = sum(len(_analyze_one((i, t))) for i, t in enumerate(texts))
+        dt = time.perf_counter() - t0
+    return {"load": os.getloadavg()[0], "path": "single process", "articles": len(texts), "cores": 1, "seconds": dt, "peak_mb": mem.peak_mb,
+            "bytes": size}
+
+
+def run_pool(texts: list[str], workers: int) -> dict:
+    with PeakMemory() as mem:
+        t0 = time.perf_counter()
+        with mp.get_context("fork").Pool(workers, initializer=_worker_init) as pool:
+            size = sum(len(r) for r in pool.imap(_analyze_one, enumerate(texts), chunksize=32))
+        dt = time.perf_counter() - t0
+    return {"load": os.getloadavg()[0], "path": f"multiprocessing Pool({workers})", "articles": len(texts), "cores": workers, "seconds": dt,
+            "peak_mb": mem.peak_mb, "bytes": size, "note": "includes worker start and pipeline loading"}
+
+
+def write_parquet_corpus(path: Path, n: int, size: int, seed: int, chunk: int = 5000) -> None:
+    """The generated corpus as a Parquet article table (``id``, ``text``), written in chunks."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([("id", pa.string()), ("text", pa.string())])
+    with pq.ParquetWriter(path, schema) as writer:
+        for start in range(0, n, chunk):
+            texts = generate(min(chunk, n - start), size, seed + start)
+            writer.write_table(pa.table({"id": [f"gen-{start + i}" for i in range(len(texts))], "text": texts},
+                                        schema=schema), row_group_size=1000)
+
+
+def run_spark(n: int, size: int, seed: int, partitions: int) -> dict:
+    from marsad.batch.spark import run_batch, spark_session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.parquet"
+        write_parquet_corpus(corpus, n, size, seed)
+        with PeakMemory() as mem:
+            t0 = time.perf_counter()
+            spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g"})
+            start = time.perf_counter() - t0
+            summary = run_batch(spark, [str(corpus)], str(Path(tmp) / "out"), partitions=partitions)
+            spark.stop()
+        out_mb = sum(f.stat().st_size for f in (Path(tmp) / "out").rglob("*") if f.is_file()) / 2**20
+    return {"load": os.getloadavg()[0], "path": f"Spark {SPARK_MASTER} (marsad batch)", "articles": summary.records, "cores": 2,
+            "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors,
+            "note": f"session start {start:.1f} s not included; {partitions} partitions; wrote {out_mb:.0f} MB "
+                    f"Parquet+JSONL"}
+
+
+def print_throughput(rows: list[dict]) -> None:
+    base = rows[0]["articles"] / rows[0]["seconds"]
+    print("\n## Throughput (5 KB generated articles; full pipeline + record + JSON)")
+    print(f"{'path':<34}{'N':>9}{'cores':>6}{'seconds':>10}{'art/s':>9}{'vs single':>11}{'per-core eff.':>15}"
+          f"{'peak MB':>9}")
+    for r in rows:
+        rate = r["articles"] / r["seconds"]
+        print(f"{r['path']:<34}{r['articles']:>9}{r['cores']:>6}{r['seconds']:>10.1f}{rate:>9.1f}{rate / base:>10.2f}x"
+              f"{rate / (base * r['cores']):>14.0%}{r['peak_mb']:>9.0f}" + (f"   ({r['note']})" if r.get("note") else "")
+              + f"   [load {r.get('load', 0):.1f}]")
+
+
+# --- article length ---------------------------------------------------------------------------------------------------
+def length_scaling(sizes: list[int], budget_chars: int, seed: int) -> list[dict]:
+    pipe = Pipeline.default()
+    rows = []
+    for size in sizes:
+        texts = generate(max(3, budget_chars // size), size, seed + size)
+        pipe.analyze_text(texts[0])
+        t0 = time.perf_counter()
+        for t in texts:
+            pipe.analyze_text(t)
+        dt = time.perf_counter() - t0
+        chars = sum(map(len, texts))
+        rows.append({"size": size, "articles": len(texts), "ms_per_article": 1000 * dt / len(texts),
+                     "us_per_kchar": 1e6 * dt / (chars / 1000)})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=100_000, help="default N for every throughput path")
+    ap.add_argument("--single-articles", type=int)
+    ap.add_argument("--pool-articles", type=int)
+    ap.add_argument("--spark-articles", type=int)
+    ap.add_argument("--partitions", type=int, default=8)
+    ap.add_argument("--size", type=int, default=5000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--skip-spark", action="store_true")
+    ap.add_argument("--entity-articles", type=int, default=300, help="corpus for the lexicon and peer comparisons")
+    a = ap.parse_args()
+    t_all = time.perf_counter()
+    print(f"machine: {machine()}\nversions: {versions()}\nload average at start: {os.getloadavg()[0]:.1f} "
+          "(other work on the machine shares the cores: rates are only comparable within a quiet run)")
+    cores = os.cpu_count() or 1
+
+    n_single = a.single_articles or a.articles
+    rows = [run_single(generate(n_single, a.size, a.seed))]
+    n_pool = a.pool_articles or a.articles
+    rows.append(run_pool(generate(n_pool, a.size, a.seed), cores))
+    print_throughput(rows)
+    sys.stdout.flush()
+
+    print("\n## Article length (full pipeline, one core; ~1.5 M characters per size)")
+    print(f"{'chars':>8}{'N':>6}{'ms/article':>12}{'µs/1k chars':>13}")
+    for r in length_scaling([1000, 5000, 20000, 100000], 1_500_000, a.seed):
+        print(f"{r['size']:>8}{r['articles']:>6}{r['ms_per_article']:>12.2f}{r['us_per_kchar']:>13.0f}")
+    sys.stdout.flush()
+
+    texts = generate(a.entity_articles, a.size, a.seed + 1)
+    print(f"\n## Lexicon size (entity stage: Matcher(load_lexicon(folder)) + build_entities on {len(texts)} prepared "
+          f"5 KB articles; one core)")
+    print(f"{'entries':>8}{'keys':>9}{'build s':>9}{'ms/article':>12}{'entities':>10}{'peak MB':>9}")
+    for r in lexicon_scaling([1000, 2143, 10_000, 30_000, 100_000], texts):
+        print(f"{r['entries']:>8}{r['keys']:>9}{r['build_s']:>9.2f}{r['ms_per_article']:>12.2f}{r['entities']:>10}"
+              f"{r['peak_mb']:>9.0f}")
+    sys.stdout.flush()
+
+    seeds = {p.name: p.read_text(encoding="utf-8").lstrip("\ufeff") for p in sorted(SEEDS.glob("*.txt"))}
+    print(f"\n## Entity stage vs peer and floor (speed on {len(texts)} raw 5 KB articles incl. tokenisation; quality on "
+          f"the 5 seeds via score.py: P R F1)")
+    print(f"{'system':<34}{'build s':>8}{'art/s':>9}{'peak MB':>9}   {'entities':<28}{'mentions':<28}")
+    for r in compare_entity_systems(texts, seeds):
+        print(f"{r['system']:<34}{r['build_s']:>8.2f}{r['per_second']:>9.1f}{r['peak_mb']:>9.0f}   "
+              f"{r['entities']:<28}{r['mentions']:<28}")
+    if not a.skip_spark:  # last: the Spark JVM outlives spark.stop() and would count in later memory figures
+        rows.append(run_spark(a.spark_articles or a.articles, a.size, a.seed, a.partitions))
+        print_throughput(rows)
+    print(f"\ntotal bench time: {time.perf_counter() - t_all:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
