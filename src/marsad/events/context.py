@@ -31,25 +31,15 @@ def cue_bank() -> CueBank:
     return CueBank(sets)
 
 
-def _antecedent_org(toks: list[Token], orgs: list, i: int, head: str):
-    """The organisation named before token ``i`` whose name begins with ``head`` or follows it («ميليشيا "لواء القدس"»):
-    the one named most often so far, the latest on a tie."""
-    counts: dict[str, int] = {}
-    last: dict[str, object] = {}
-    for m in orgs:
-        if m.t0 >= i:
-            break
-        j = m.t0 - 1
-        while j >= 0 and toks[j].norm in ('"', "'"):
-            j -= 1
-        before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
-        if any(a.stem.startswith(head) for a in toks[m.t0].analyses()) or head in before:
-            counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
-            last[m.entity.id] = m
-    if not counts:
-        return None
-    best = max(counts, key=lambda k: (counts[k], last[k].t0))
-    return last[best]
+def _heads_named(toks: list[Token], m, heads: frozenset[str]) -> frozenset[str]:
+    """The generic heads an organisation's mention answers to: its name begins with one (منظمة …), or one stands
+    right before it («ميليشيا "لواء القدس"»)."""
+    j = m.t0 - 1
+    while j >= 0 and toks[j].norm in ('"', "'"):
+        j -= 1
+    before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
+    first = [a.stem for a in toks[m.t0].analyses()]
+    return frozenset(h for h in heads if h in before or any(f.startswith(h) for f in first))
 
 
 @lru_cache(maxsize=1)
@@ -108,17 +98,28 @@ class DocView:
         if not orgs:
             return
         heads = anaphor_index()
+        all_heads = frozenset(v for vals in heads.surface.values() for _, _, v in vals)
+        named = [(m, _heads_named(toks, m, all_heads)) for m in orgs]
+        counts: dict[tuple[str, str], int] = {}
+        latest: dict[tuple[str, str], MentionAt] = {}
+        k = 0
         for i, t in enumerate(toks):
+            while k < len(named) and named[k][0].t0 < i:  # organisations named before token i, counted per head
+                m, hs = named[k]
+                for h in hs:
+                    counts[(h, m.entity.id)] = counts.get((h, m.entity.id), 0) + 1
+                    latest[(h, m.entity.id)] = m
+                k += 1
             if i in self.at_token or t.norm not in heads.surface:
                 continue
             head = next((h.value for h in heads.lookup(t.norm) if "ال" in h.prefix), None)
-            if head is None:
+            cands = [key for key in counts if key[0] == head]
+            if head is None or not cands:
                 continue
-            ante = _antecedent_org(toks, orgs, i, head)
-            if ante is not None:
-                ma = MentionAt(ante.entity, t.start, t.end, i, i + 1, "coref:anaphor")
-                self.mentions.append(ma)
-                self.at_token[i] = ma
+            ante = latest[max(cands, key=lambda key: (counts[key], latest[key].t0))]
+            ma = MentionAt(ante.entity, t.start, t.end, i, i + 1, "coref:anaphor")
+            self.mentions.append(ma)
+            self.at_token[i] = ma
 
     def cues(self, name: str, lo: int, hi: int, prefixes=PROCLITICS_FOR_CUES) -> list[tuple[int, int]]:
         """Occurrences ``(i, n)`` of the cue set ``name`` starting in tokens ``[lo, hi)``."""
