@@ -94,10 +94,6 @@ def samples() -> None:
     click.echo(str(sample_dir()))
 
 
-if __name__ == "__main__":
-    main()
-
-
 from marsad.store import cli as _store_cli  # noqa: E402  (the knowledge-store commands)
 
 main.add_command(_store_cli.ingest)
@@ -115,3 +111,7 @@ main.add_command(_serve)
 from marsad.batch.cli import batch as _batch  # noqa: E402  (Spark batch runs; PySpark imported only when run)
 
 main.add_command(_batch)
+
+
+if __name__ == "__main__":
+    main()

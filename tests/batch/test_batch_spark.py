@@ -116,3 +116,17 @@ def test_batch_output_loads_into_store(run, tmp_path: Path) -> None:
     assert canonical([{k: v for k, v in r.items() if k != "text"} for r in stored]) == \
            canonical([rec for rec, _ in iter_batch_records(out)])
     assert {r["doc"]: r.get("text") for r in stored}["wire-001"] == GOOD[0]["text"]
+
+
+def test_batch_ingest_from_parquet_command(run, tmp_path: Path) -> None:
+    """`marsad ingest --from-parquet OUTPUT` stores a batch run; searching it finds the seed articles."""
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    out, _ = run
+    db = str(tmp_path / "cli.db")
+    r = CliRunner().invoke(main, ["ingest", "--from-parquet", str(out), "--db", db, "--no-progress"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["search", "CSTO", "--db", db])
+    assert "001_39e8465b9a1b5ccf.txt" in r.output

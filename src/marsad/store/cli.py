@@ -37,8 +37,10 @@ def _dump(obj: Any) -> None:
 @db_option
 @click.option("--from-jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True),
               help="store records made by `marsad analyze --format jsonl` (a record's 'text' feeds search)")
+@click.option("--from-parquet", "parquet", type=click.Path(exists=True),
+              help="store the records of a `marsad batch` run (its OUTPUT folder, or a records Parquet/JSONL folder)")
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: on when stderr is a terminal)")
-def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, progress: bool | None) -> None:
+def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, parquet: str | None, progress: bool | None) -> None:
     """Analyse articles and store them; unchanged articles are skipped, changed ones replaced.
 
     Each article is its own transaction: a bad one is reported on stderr and skipped, the rest commit; the exit
@@ -46,8 +48,8 @@ def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, progress: bool | 
 
     Example: marsad ingest src/marsad/samples/seeds --db marsad.db
     """
-    if not paths and not jsonl:
-        raise click.UsageError("give PATH... or --from-jsonl FILE")
+    if not paths and not jsonl and not parquet:
+        raise click.UsageError("give PATH... or --from-jsonl FILE or --from-parquet OUTPUT")
     show = sys.stderr.isatty() if progress is None else progress
     on_error = lambda source, reason: click.echo(f"marsad: {source}: {reason}", err=True)
     with _open(db) as store:
@@ -60,6 +62,13 @@ def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, progress: bool | 
         if jsonl:
             report = store.ingest_jsonl(jsonl, progress=show, on_error=on_error)
             click.echo(f"marsad: {jsonl}: {report.summary()}", err=True)
+            failed += report.failed
+            stored += report.added + report.replaced
+        if parquet:
+            from marsad.batch.load import iter_batch_records
+
+            report = store.add_records(((rec, text, {}) for rec, text in iter_batch_records(parquet)))
+            click.echo(f"marsad: {parquet}: {report.summary()}", err=True)
             failed += report.failed
             stored += report.added + report.replaced
         if stored >= OPTIMIZE_AFTER:
