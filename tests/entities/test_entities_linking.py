@@ -122,3 +122,17 @@ def test_entities_tagger_runs_where_a_cue_announces_an_unknown_name():
     assert person[0].mentions[0].rule == "tagger:crf" and person[0].name == "Youssef al-Khtib"
     got, d = ents("انخفضت أسعار النفط في الأسواق العالمية.")   # no cue: the tagger is not run, nothing found
     assert not [e for e in d.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("قال رئيس مجلس ادارة مؤسسة الموانئ إن العمل مستمر.", "مجلس ادارة"),
+    ("وأشاد الوزير بالشركة هورست نيومان التي نفذت المشروع.", "بالشركة"),
+])
+def test_entities_discovery_rejects_head_nouns_and_article_words(text, bad):
+    got, _ = ents(text)
+    assert not any(any(bad in v for v in vs) for vs in got.values()), got
+
+
+def test_entities_discovery_keeps_family_particles():
+    got, _ = ents("واستقبل الأمير محمد بن عيد آل ثاني الوفد في الدوحة.")
+    assert any(vs == ["محمد بن عيد آل ثاني"] for vs in got.values()), got

@@ -42,6 +42,7 @@ class Cues:
     org_heads: frozenset[str]
     first_names: dict[str, str]
     common: frozenset[str]
+    not_names: frozenset[str]
     letters: dict[str, str]
 
 
@@ -59,15 +60,25 @@ def cues() -> Cues:
                 frozenset(fold(w) for w in d["name_stop"]),
                 frozenset(fold(w) for w in d["name_particles"]), frozenset(fold(w) for w in d["modifier_words"]),
                 frozenset(fold(w) for w in d["org_heads"]), {key_of(k): v for k, v in d["first_names"].items()},
-                common, d["romanise"])
+                common, frozenset(fold(w) for w in d["not_name_words"] + d["org_heads"]), d["romanise"])
 
 
 def romanise(arabic: str) -> str:
     """A rough Latin spelling of an Arabic name: known first names by their usual spelling, other words letter by letter."""
     c = cues()
     words = []
-    for w in arabic.split():
+    parts = arabic.split()
+    skip = False
+    for k, w in enumerate(parts):
+        if skip:
+            skip = False
+            continue
         f = fold(w)
+        pair = f"{f} {fold(parts[k + 1])}" if k + 1 < len(parts) else ""
+        if pair in c.first_names:  # عبد الله، عبد الرحمن
+            words.append(c.first_names[pair])
+            skip = True
+            continue
         if f in c.first_names:
             words.append(c.first_names[f])
             continue
@@ -109,6 +120,10 @@ def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
         return False
     if n in c.common and n not in c.first_names:
         return False
+    if n in c.not_names or n.startswith(("بال", "وال", "فال", "كال", "لل", "وبال")):
+        return False  # a head noun (مجلس، قصر، شركة) or a word with preposition + article is no part of a name
+    if n[:1] in ("ب", "ل", "ك") and (n[1:] in c.common or n[1:] in c.not_names):
+        return False  # «بإدارة», «لجلالة»: a preposition on an ordinary word
     if n.startswith("و") and n[1:] in c.stop:
         return False
     return True
@@ -117,15 +132,19 @@ def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
 def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] | None:
     """The name words starting at token j: (j, k) with 2 ≤ k - j ≤ MAX_NAME, or None."""
     k = j
-    while k < len(toks) and k - j < MAX_NAME and not covered(toks[k]):
+    words = 0
+    while k < len(toks) and words < MAX_NAME and not covered(toks[k]):
         first = k > j and (toks[j].norm in c.first_names or toks[k - 1].norm in c.particles)
-        if toks[k].norm in c.particles and k + 1 < len(toks):
-            k += 1
+        if toks[k].norm in c.particles and k > j and k + 1 < len(toks) and _name_word(toks[k + 1], c, True):
+            k += 1  # بن، أبو، آل … count only with the word they join
             continue
         if not _name_word(toks[k], c, first):
             break
         k += 1
-    return (j, k) if k - j >= 2 else None
+        words += 1
+    while k > j and toks[k - 1].norm in c.particles:
+        k -= 1
+    return (j, k) if words >= 2 else None
 
 
 TAGGER_WINDOW = 10
