@@ -20,3 +20,12 @@ def read_seed(name: str) -> str:
 def seeds() -> dict[str, str]:
     """Every seed article's text by file name."""
     return {p.name: read_seed(p.name) for p in seed_paths()}
+
+
+def lexicon_rows(name: str) -> list[dict]:
+    """The entries of one packaged lexicon file."""
+    import json
+    from importlib import resources
+
+    text = resources.files("marsad").joinpath("data/lexicon").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -8,6 +8,8 @@ from importlib import resources
 
 import pytest
 
+from tests.conftest import lexicon_rows
+
 from marsad.entities.matcher import Matcher
 from marsad.lexicon.load import key_of, load_lexicon
 from marsad.text.document import Document
@@ -21,12 +23,7 @@ QID = re.compile(r"^Q[1-9][0-9]*$")
 BAD_CHARS = re.compile("[\u0640\uFB50-\uFDFF\uFE70-\uFEFF]")  # tatweel, Arabic presentation forms
 
 
-def _rows(name: str) -> list[dict]:
-    text = LEXICON.joinpath(name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-ROWS = {name: _rows(name) for name in FILES}
+ROWS = {name: lexicon_rows(name) for name in FILES}
 ALL = [r for rows in ROWS.values() for r in rows]
 BY_ID = {r["id"]: r for r in ALL}
 

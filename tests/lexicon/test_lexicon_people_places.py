@@ -8,6 +8,8 @@ from importlib import resources
 
 import pytest
 
+from tests.conftest import lexicon_rows
+
 from marsad.entities.matcher import Matcher
 from marsad.lexicon.load import key_of, load_lexicon
 from marsad.text.document import Document
@@ -25,12 +27,7 @@ ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0660-\u0669 0-9\-]+$")
 PENDING_OF = {"asaib-ahl-al-haq", "jama-at-nusrat-al-islam-wal-muslimin"}
 
 
-def _rows(name: str) -> list[dict]:
-    text = LEXICON.joinpath(name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-ROWS = {name: _rows(name) for name in FILES}
+ROWS = {name: lexicon_rows(name) for name in FILES}
 ALL = [r for rows in ROWS.values() for r in rows]
 BY_ID = {r["id"]: r for r in ALL}
 

@@ -6,18 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import read_seed, seed_paths
 from marsad.text.dates import find_dateline, find_dates
 
-_REPO = Path(__file__).resolve().parents[2]
-_SEED_DIRS = [_REPO / "src" / "marsad" / "samples" / "seeds", Path("/work/shared/corpus/seeds")]
 
 
 def _seed_texts() -> list[tuple[str, str]]:
-    for d in _SEED_DIRS:
-        files = sorted(d.glob("*.txt")) if d.is_dir() else []
-        if files:
-            return [(f.name, open(f, encoding="utf-8", newline="").read().lstrip("\ufeff")) for f in files]
-    return []
+    """The seed articles shipped in the package (see tests/conftest.py)."""
+    return [(p.name, read_seed(p.name)) for p in seed_paths()]
 
 
 D = dt.date
