@@ -6,6 +6,7 @@ whole per-article path; ``marsad analyze``, the store and the batch runner all c
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -85,7 +86,21 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> "Pipeline":
-        return cls(default_components())
+        """The full per-article path with its data loaded (lexicon, automata, cue lists, tagger).
+
+        The loaded data is many long-lived objects; they are moved out of the garbage collector's way (``gc.freeze``)
+        so that collections during a run do not walk them again and again.
+        """
+        pipeline = cls(default_components())
+        pipeline.warm_up()
+        return pipeline
+
+    def warm_up(self) -> None:
+        """Load every lazily loaded resource now (one tiny article) and freeze them out of garbage collection."""
+        self.analyze_text("قال الرئيس الروسي فلاديمير بوتين في موسكو إن القوات الروسية انسحبت. وقال يوسف الخطيب إن الهدنة صامدة.",
+                          doc="warm-up")
+        gc.collect()
+        gc.freeze()
 
     def __call__(self, doc: Document) -> Document:
         for component in self.components:

@@ -18,6 +18,8 @@ TOKEN_RE = re.compile(
     r"|(?P<word>[^\W\d_](?:[^\W\d_]|[\u0640\u064B-\u0652\u0670\u0610-\u061A\u200c\u200d])*)"
     r"|(?P<punct>\S)"
 )
+#: the same tokens on folded text, where marks, tatweel and joiners are gone and digit separators are ASCII
+FOLDED_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 
@@ -113,8 +115,8 @@ def tokenize_normalized(n: Normalized) -> list[Token]:
     text, norm = n.text, n.norm
     if n.identity:
         return [Token(i, s, e, text[s:e], m.lastgroup, norm[s:e])
-                for i, m in enumerate(TOKEN_RE.finditer(norm)) for s, e in (m.span(),)]
-    matches = list(TOKEN_RE.finditer(norm))
+                for i, m in enumerate(FOLDED_TOKEN_RE.finditer(norm)) for s, e in (m.span(),)]
+    matches = list(FOLDED_TOKEN_RE.finditer(norm))
     spans = map_spans(n, [m.span() for m in matches])
     return [Token(i, s, e, text[s:e], m.lastgroup, m.group()) for i, (m, (s, e)) in enumerate(zip(matches, spans))]
 
