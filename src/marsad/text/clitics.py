@@ -130,23 +130,27 @@ class CueBank:
             v.sort(key=lambda x: len(x[1]), reverse=True)
         self.names = tuple(sets)
         self.index: CliticIndex[list[tuple[str, tuple[str, ...]]]] = CliticIndex(phrases.items(), suffixes=())
+        # surface form → [(prefix, name, words)], the reading with the shortest proclitic first
+        self.readings: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
+            surf: [(p, name, words) for p, _, value in sorted(vals, key=lambda v: len(v[0])) for name, words in value]
+            for surf, vals in self.index.surface.items()}
 
     def scan(self, toks: list[Token]) -> dict[str, list[tuple[int, int, str]]]:
         out: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
         ends: dict[str, int] = {}
-        surface = self.index.surface
+        readings = self.readings
         total = len(toks)
         for i, t in enumerate(toks):
-            if t.norm not in surface:
+            found = readings.get(t.norm)
+            if not found:
                 continue
             seen: set[str] = set()
-            for hit in sorted(self.index.lookup(t.norm), key=lambda h: len(h.prefix)):
-                for name, words in hit.value:
-                    if name in seen or ends.get(name, 0) > i:
-                        continue
-                    n = len(words)
-                    if i + n <= total and all(toks[i + k].norm == words[k] for k in range(1, n)):
-                        out[name].append((i, n, hit.prefix))
-                        ends[name] = i + n
-                        seen.add(name)
+            for prefix, name, words in found:
+                if name in seen or ends.get(name, 0) > i:
+                    continue
+                n = len(words)
+                if i + n <= total and all(toks[i + k].norm == words[k] for k in range(1, n)):
+                    out[name].append((i, n, prefix))
+                    ends[name] = i + n
+                    seen.add(name)
         return out
