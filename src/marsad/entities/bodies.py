@@ -68,8 +68,7 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
             continue
         first = next(h for h in cues.index.lookup(toks[i].norm))
         head = table[" ".join([first.stem] + [t.norm for t in toks[i + 1:i + n]])]
-        start = toks[i].start + len(first.prefix) if len(toks[i].norm) == len(toks[i].text) \
-            else toks[i]._orig_offsets()[len(first.prefix)]
+        start = toks[i].offset_of(len(first.prefix))
         j = i + n
         entry = None
         if head.of == "country":

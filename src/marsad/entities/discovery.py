@@ -290,7 +290,7 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
             if covered(t) or t.norm not in surnames.surface:
                 continue
             hit = surnames.lookup(t.norm)[0]
-            start = t.start + len(hit.prefix) if len(t.norm) == len(t.text) else t._orig_offsets()[len(hit.prefix)]
+            start = t.offset_of(len(hit.prefix))
             found.append((start, t.end, hit.value, "coref:surname"))
             covered_tokens.add(t.i)
     return found

@@ -86,12 +86,7 @@ class Matcher:
                     continue
             d += absorbed
             k_end = bisect_right(jstart, e - 1) - 1
-            if d == 0:
-                start = tok.start
-            elif len(tok.norm) == len(tok.text):
-                start = tok.start + d
-            else:
-                start = tok._orig_offsets()[d]
+            start = tok.offset_of(d)
             out.append(Match(start, toks[k_end].end, eid, kind, key, s, e))
         return out
 

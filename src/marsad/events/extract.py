@@ -59,7 +59,7 @@ def is_media(entity_id: str) -> bool:
     return bool(e and e.file.startswith("media"))
 
 
-def _prep_before(view: DocView, m: MentionAt) -> str | None:
+def governing_preposition(view: DocView, m: MentionAt) -> str | None:
     """The preposition governing a mention: a proclitic ب/ل/ك on its token, or a preposition word before it."""
     toks = view.doc.tokens
     tok = toks[m.t0]
@@ -105,7 +105,7 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     while j < hi and steps <= ACTOR_WINDOW:
         m = view.at_token.get(j)
         if m is not None:
-            if in_pp or _prep_before(view, m) is not None:
+            if in_pp or governing_preposition(view, m) is not None:
                 j, in_pp = m.t1, False
                 while j in view.at_token and toks[j].norm.startswith("و") and view.at_token[j].start > toks[j].start:
                     j = view.at_token[j].t1  # «في طاجيكستان وقرغيزستان»: the coordination stays in the phrase
@@ -147,7 +147,7 @@ def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     lo = view.sentence_tokens(view.doc.sentences[sent_k - 1])[0] if sent_k > 0 else s_lo
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 <= hit.i and m.entity.type in types and m.rule != "lexicon:demonym" \
-                and _prep_before(view, m) is None:
+                and governing_preposition(view, m) is None:
             return m
     return None
 
@@ -156,7 +156,7 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 > hit.i:
             continue
-        if m.entity.type in ACTOR_TYPES and _prep_before(view, m) is None:
+        if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None:
             return m
     return None
 
@@ -174,7 +174,7 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
             return None
         m = view.at_token.get(j)
         if m is not None:
-            prep = _prep_before(view, m)
+            prep = governing_preposition(view, m)
             if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps or prep == "ل") \
                     and not is_media(m.entity.id):
                 return m
@@ -231,7 +231,7 @@ def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt
     for m in view.mentions_in(start, hi):
         if m.entity.id == exclude or is_media(m.entity.id):
             continue
-        if _prep_before(view, m) is None:
+        if governing_preposition(view, m) is None:
             return m
         return None
     return None
@@ -247,7 +247,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
         nxt = view.at_token.get(m.t1)
         if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
             continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
-        prep = _prep_before(view, m)
+        prep = governing_preposition(view, m)
         if prep is None:
             continue
         if prep in r.loc_preps and m.entity.type in PLACE_TYPES and location is None:
@@ -265,7 +265,7 @@ def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt) -> Mentio
     في or ب anywhere in the sentence."""
     for m in view.mentions_in(lo, hi):
         if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
-                and _prep_before(view, m) in ("في", "ب"):
+                and governing_preposition(view, m) in ("في", "ب"):
             return m
     return None
 
@@ -422,14 +422,14 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         actor = _subject_before(view, hit, lo)
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
-            if after is not None and _prep_before(view, after) in (None, "ل"):
+            if after is not None and governing_preposition(view, after) in (None, "ل"):
                 patient = after
         return actor, patient
     between = _between(view, hit, hi)
     if between is not None:  # «صراع بين روسيا وإيران»: the first party acts on the second
         return between
     gen = _genitive(view, hit, s_hi)
-    if gen is not None and _prep_before(view, gen) == "ل":
+    if gen is not None and governing_preposition(view, gen) == "ل":
         if typ == "CONSULT":
             return gen, None  # «اجتماع للجنة العسكرية»: the body meets
         if typ in PATIENT_TYPES:
@@ -437,7 +437,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         else:
             gen = None
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
-        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or _prep_before(view, gen) in roles().agent_preps:
+        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or governing_preposition(view, gen) in roles().agent_preps:
             actor = gen
         else:
             patient = gen
@@ -445,7 +445,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         prev = view.at_token.get(hit.i - 1)
         if hit.prefix.lstrip("وف") in PREP_CLITICS:
             actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
-        elif prev is not None and prev.entity.type in ACTOR_TYPES and _prep_before(view, prev) is None:
+        elif prev is not None and prev.entity.type in ACTOR_TYPES and governing_preposition(view, prev) is None:
             actor = prev  # «تعتزم روسيا إرسال قوات …»
     return actor, patient
 

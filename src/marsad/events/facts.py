@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.extract import _prep_before
+from marsad.events.extract import governing_preposition
 from marsad.events.quotes import is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json

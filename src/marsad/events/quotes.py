@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.extract import _prep_before, is_media
+from marsad.events.extract import governing_preposition, is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 
@@ -59,14 +59,14 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
             continue
         if m.entity.type == "PERSON":
             return m
-        if first is None and _prep_before(view, m) is None:
+        if first is None and governing_preposition(view, m) is None:
             first = m
     return first
 
 
 def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, i)):
-        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id) and _prep_before(view, m) is None:
+        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id) and governing_preposition(view, m) is None:
             return m
     return None
 
@@ -76,7 +76,7 @@ def _via(view: DocView, lo: int, hi: int) -> str | None:
     for m in view.mentions_in(lo, hi):
         if not is_media(m.entity.id):
             continue
-        prep = _prep_before(view, m)
+        prep = governing_preposition(view, m)
         before = toks[m.t0 - 1] if m.t0 > 0 else None
         if prep in ("ل", "مع") or (before is not None and any(a.prefix in ("ل", "ول") and a.stem in _media_heads()
                                                               for a in before.analyses())):

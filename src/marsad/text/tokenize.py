@@ -59,6 +59,15 @@ class Token:
     def is_arabic(self) -> bool:
         return self.kind == "word" and ARABIC_LETTER_RE.match(self.text) is not None
 
+    def offset_of(self, k: int) -> int:
+        """The offset in the original text of the token's k-th folded character (where a stem starts after a
+        proclitic of k letters)."""
+        if k == 0:
+            return self.start
+        if len(self.norm) == len(self.text):
+            return self.start + k
+        return self._orig_offsets()[k]
+
     def _orig_offsets(self) -> list[int]:
         """For each folded character of the token, its offset in the original text."""
         offs = []
