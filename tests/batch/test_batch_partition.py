@@ -9,7 +9,7 @@ import pytest
 pa = pytest.importorskip("pyarrow", reason="pyarrow comes with the spark extra: pip install 'marsad[spark]'")
 
 from marsad.batch import partition  # noqa: E402
-from marsad.ingest import Article, IngestError, iter_articles  # noqa: E402
+from marsad.ingest import Article, iter_articles  # noqa: E402
 
 from .corpus import GOOD, canonical, make_corpus, reference  # noqa: E402
 

@@ -1,7 +1,6 @@
 """Checks on the hand-curated organisation and media lexicons (data/lexicon/orgs.jsonl, data/lexicon/media.jsonl)."""
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from importlib import resources

@@ -1,7 +1,6 @@
 """marsad.text.numbers on real seed snippets and realistic news sentences: values, units, cues, offsets."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

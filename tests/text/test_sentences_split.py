@@ -1,4 +1,3 @@
-import pytest
 
 from marsad.text.sentences import split_sentences
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.extract import governing_preposition
+from marsad.events.context import DocView, MentionAt
 from marsad.events.quotes import is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json

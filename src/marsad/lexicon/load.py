@@ -15,7 +15,6 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from marsad.resources import data_file
-from marsad.text.normalize import fold
 from marsad.text.tokenize import is_quote, key_of  # noqa: F401  (re-exported: the matching key of a form)
 
 TYPES = {"PERSON", "ORG", "COUNTRY", "PLACE"}
