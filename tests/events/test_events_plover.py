@@ -125,3 +125,8 @@ def test_events_generic_head_points_to_the_group_named_most():
 def test_events_outlets_are_not_recipients():
     text = "وعن غاية روسيا من دعم هذه الميليشيا، يقول الخبير العسكري العميد أحمد رحال لأورينت نت إن الدعم مستمر."
     assert all(r != "orient-net" for _, _, r, _, _ in events(text))
+
+
+def test_events_joint_act_of_two_demonyms_and_giver_after_min():
+    assert has("على الرغم من شهور من المناورات العسكرية الروسية البيلاروسية.", "COOPERATE", "russia", "belarus")
+    assert has("ناقشا تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا.", "AID", "russia", "belarus")

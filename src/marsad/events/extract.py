@@ -29,6 +29,8 @@ QUOTE_MARKS = frozenset({'"', "'"})
 THAT = frozenset({"ان", "انه", "انها", "بان"})
 #: a verbal noun governed by these proclitics is the purpose or means of the clause's verb (لنشر، بتدريب)
 PREP_CLITICS = frozenset({"ل", "ب", "لل", "بال"})
+#: verbal nouns of giving, sending and asking whose giver can follow as «من X»
+FROM_AGENT_TYPES = frozenset({"AID", "SUPPORT", "MOBILIZE"})
 #: types where two coordinated parties act together: the second is the first one's counterpart
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose verbal noun governs what is acted on (تدريب الميليشيا, غزو أوكرانيا), not who acts
@@ -209,6 +211,15 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
         else:
             break
     return out
+
+
+def _from_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    """«… من X» a few words after a verbal noun of giving or sending: X gives or sends."""
+    for m in view.mentions_in(hit.i + hit.n, min(hi, hit.i + hit.n + 6)):
+        if m.entity.type in ("ORG", "COUNTRY", "PERSON") and governing_preposition(view, m) == "من" \
+                and not is_media(m.entity.id):
+            return m
+    return None
 
 
 def _between(view: DocView, hit: Hit, hi: int) -> tuple[MentionAt, MentionAt] | None:
@@ -439,8 +450,14 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
         if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or governing_preposition(view, gen) in roles().agent_preps:
             actor = gen
+            other = view.at_token.get(gen.t1)
+            if typ in SYMMETRIC_TYPES and other is not None and other.rule == "lexicon:demonym" \
+                    and other.entity.id != gen.entity.id:
+                patient = other  # «المناورات العسكرية الروسية البيلاروسية»
         else:
             patient = gen
+    if actor is None and typ in FROM_AGENT_TYPES:
+        actor = _from_agent(view, hit, hi)  # «تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا»
     if actor is None:
         prev = view.at_token.get(hit.i - 1)
         if hit.prefix.lstrip("وف") in PREP_CLITICS:

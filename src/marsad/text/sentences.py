@@ -3,11 +3,17 @@
 Rules, in order: a line break always ends a sentence (headlines, datelines and list lines stand alone); inside a line a
 terminator (. ! ? ؟) followed by a space ends one, unless it closes a known abbreviation, or stands inside a quotation
 (« », “ ”, "…") that opened on the same line and closes within a reasonable distance.
+
+The text is scanned whole (one regex pass for terminators, one for quotation marks) rather than line by line: every line
+break is whitespace, so a terminator's lookahead, the word before it and a quotation all stay inside their line anyway, and
+sentence ends are just cut points merged with the line starts.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from marsad.resources import load_json
 
@@ -17,27 +23,34 @@ MAX_QUOTE = 600  # a quotation open longer than this is taken as unbalanced and 
 @lru_cache(maxsize=1)
 def _rules():
     data = load_json("rules", "sentences.json")
-    abbrev = {a.casefold() for a in data["abbreviations"]}
+    abbrev = frozenset(a.casefold() for a in data["abbreviations"])
     term = "".join(re.escape(t) for t in data["terminators"])
     opens = data["quotes"]
     symmetric = set(data["symmetric_quotes"])
     closers = set(opens.values())
     quote_chars = "".join(re.escape(c) for c in set(opens) | closers | symmetric)
-    return abbrev, re.compile(rf"[{term}]+(?=\s|$)"), opens, symmetric, closers, re.compile(f"[{quote_chars}]")
+    # Case folding never shortens a word, so a word longer than the longest abbreviation can't be one: looking back
+    # this many characters (one more than the longest) is enough to decide.
+    lookback = max(map(len, abbrev), default=0) + 1
+    return abbrev, lookback, re.compile(rf"[{term}]+(?=\s|$)"), opens, symmetric, closers, re.compile(f"[{quote_chars}]")
 
 
-def _quoted_regions(line: str, base: int) -> list[tuple[int, int]]:
-    """Spans (in text offsets) of balanced quotations inside one line."""
-    _, _, opens, symmetric, closers, qre = _rules()
+def _quoted_regions(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of balanced quotations, each inside one line (``line_starts`` ends with ``len(text)``)."""
+    *_, opens, symmetric, closers, qre = _rules()
     regions = []
     stack: list[tuple[str, int]] = []
-    for m in qre.finditer(line):
+    line_end = -1
+    for m in qre.finditer(text):
         c, p = m.group(), m.start()
+        if p >= line_end:  # a new line: a quotation never runs over a line break
+            stack = []
+            line_end = line_starts[bisect_right(line_starts, p)]
         if stack and (c == opens.get(stack[-1][0]) or (c in symmetric and c == stack[-1][0])
                       or (c in closers and stack[-1][0] in symmetric)):
             o, op = stack.pop()
             if p - op <= MAX_QUOTE:
-                regions.append((base + op, base + p + 1))
+                regions.append((op, p + 1))
         elif c in opens or c in symmetric:
             stack.append((c, p))
     return regions
@@ -45,31 +58,29 @@ def _quoted_regions(line: str, base: int) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, whitespace trimmed, empty lines skipped."""
-    abbrev, term_re, *_ = _rules()
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        base = pos
-        pos += len(line)
-        body = line.rstrip("\r\n")
-        if not body.strip():
+    abbrev, lookback, term_re, *_ = _rules()
+    # every line start is a cut, and len(text) closes the last line
+    cuts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+    quoted = _quoted_regions(text, cuts)
+    n = len(text)
+    ends = []
+    for m in term_re.finditer(text):
+        end = m.end()
+        if quoted and any(a < end - 1 < b - 1 for a, b in quoted):
             continue
-        quoted = _quoted_regions(body, base)
-        start = base
-        for m in term_re.finditer(body):
-            end = base + m.end()
-            if any(a < end - 1 < b - 1 for a, b in quoted):
+        run = m.group()
+        if run == ".":
+            # the word the period closes: the non-space run just before it (cut short past the lookback)
+            before = text[max(0, end - 1 - lookback):end - 1]
+            if before and not before[-1].isspace() and before.split()[-1].casefold() in abbrev:
                 continue
-            word = re.search(r"(\S+?)[.]$", body[: m.start() + 1])
-            if m.group() == "." and word and word.group(1).casefold() in abbrev:
-                continue
-            if m.group().startswith("..") and m.end() < len(body):
-                continue  # an ellipsis inside a line goes on
-            out.append((start, end))
-            start = end
-        out.append((start, base + len(body)))
+        elif run.startswith("..") and end < n and text[end] not in "\r\n":
+            continue  # an ellipsis inside a line goes on (only \r and \n are trimmed off a line's end)
+        ends.append(end)
+    if ends:
+        cuts = sorted(cuts + ends)
     trimmed = []
-    for s, e in out:
+    for s, e in zip(cuts, cuts[1:]):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
