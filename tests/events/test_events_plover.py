@@ -130,3 +130,12 @@ def test_events_outlets_are_not_recipients():
 def test_events_joint_act_of_two_demonyms_and_giver_after_min():
     assert has("على الرغم من شهور من المناورات العسكرية الروسية البيلاروسية.", "COOPERATE", "russia", "belarus")
     assert has("ناقشا تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا.", "AID", "russia", "belarus")
+
+
+def test_events_unit_count_becomes_personnel_when_the_unit_size_is_given():
+    d = analyze("تستعد بيلاروسيا لنشر كتيبتين من قواتها في سورية.\nوتتألف كل كتيبة من 300 عنصر.")
+    q = [e for e in d.events if e["type"] == "MOBILIZE"][0]["quantity"]
+    assert (q["value"], q["unit"], q["count"], q["noun"]) == (600, "personnel", 2, "battalion")
+    d = analyze("تستعد بيلاروسيا لنشر كتيبتين من قواتها في سورية.")
+    q = d.events[0]["quantity"]
+    assert (q["value"], q["unit"]) == (2, "unit")

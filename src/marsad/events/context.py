@@ -70,6 +70,7 @@ class DocView:
     starts: list[int] = field(default_factory=list)
     cue_hits: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     cue_starts: dict[str, list[int]] = field(default_factory=dict)
+    unit_sizes: dict[str, int] = field(default_factory=dict)  # «كل كتيبة … من 300 عنصر» → {"كتيبة": 300}
 
     @classmethod
     def of(cls, doc: Document) -> "DocView":

@@ -312,15 +312,50 @@ def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
 
 
 def _quantity(view: DocView, hit: Hit, lo: int, hi: int) -> dict | None:
+    """The counted number after the trigger in its sentence: ``value`` and ``unit`` (personnel, unit or equipment),
+    the counted ``noun``; a count of units («كتيبتين») becomes personnel when the article gives the unit's size
+    («تتألف كل كتيبة من 300 عنصر» → 600)."""
     a, b = view.doc.tokens[lo].start, view.doc.tokens[hi - 1].end
     t_end = view.doc.tokens[hit.i].start
     for n in view.doc.numbers:
         if a <= n.start < b and n.start >= t_end and n.unit and not n.ordinal and not n.is_year_like:
             info = noun_info(n.unit)
-            if info is not None and info.category in ("personnel", "unit", "equipment"):
-                v = n.value
-                return {"value": int(v) if float(v).is_integer() else v, "unit": info.gloss, "approx": n.approx}
+            if info is None or info.category not in ("personnel", "unit", "equipment"):
+                continue
+            value = int(n.value) if float(n.value).is_integer() else n.value
+            q = {"value": value, "unit": info.category, "noun": info.gloss, "approx": n.approx}
+            size = view.unit_sizes.get(n.unit) if info.category == "unit" else None
+            if size:
+                q.update(value=value * size, unit="personnel", count=value)
+            return q
     return None
+
+
+def unit_sizes(doc) -> dict[str, int]:
+    """Sizes the article gives for a kind of unit: «كل كتيبة … من 300 عنصر» → {"كتيبة": 300}."""
+    sizes: dict[str, int] = {}
+    toks = doc.tokens
+    for n in doc.numbers:
+        info = noun_info(n.unit) if n.unit else None
+        if info is None or info.category != "personnel" or n.ordinal:
+            continue
+        sent = doc.sentence_of(n.start)
+        if sent is None:
+            continue
+        rng = doc.char_span(sent.start, n.start)
+        for j in range(*(rng or (0, 0))):
+            if toks[j].norm == "كل" and j + 1 < len(toks):
+                unit = next((x.unit for x in doc.numbers if x.start == toks[j + 1].start), None) \
+                    or _unit_lemma(toks[j + 1].text)
+                if unit and noun_info(unit) and noun_info(unit).category == "unit":
+                    sizes.setdefault(unit, int(n.value))
+    return sizes
+
+
+def _unit_lemma(word: str) -> str | None:
+    """The lemma of a unit noun written alone («كتيبة»)."""
+    info = noun_info(word)
+    return info.lemma if info is not None else None
 
 
 def _when(view: DocView, sent: Span) -> str | None:
@@ -333,6 +368,7 @@ def _when(view: DocView, sent: Span) -> str | None:
 def extract_events(view: DocView, sources: list) -> list[dict]:
     """Events of the whole document; ``sources[k]`` is the attributed source entity id of sentence k (or None)."""
     doc = view.doc
+    view.unit_sizes = unit_sizes(doc)
     out: list[dict] = []
     for k, sent in enumerate(doc.sentences):
         if doc.in_chrome(sent.start, sent.end):

@@ -125,7 +125,8 @@ register_word_keys(_STARTERS)
 _PREFIX_WORDS = frozenset(
     c + fold_key(w) for w in _D["this"] + _D["bare_year_cues"] + _D["weekday_cues"] + _D["qualifiers"]
     for c in ("", "و", "ف"))
-register_word_keys(_PREFIX_WORDS)
+# Prefix words are not registered with the shared word finder: they are common (في alone is a few dozen hits per
+# article) and only matter right before a starter, so :func:`_prefix_before` looks them up there.
 _DATE_RE = re.compile(
     r"\W(?:[وفب])??(?:"
     # numeric dates
@@ -296,12 +297,18 @@ def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
     return None
 
 
+def _prefix_before(spaced: str, ps: int) -> int | None:
+    """Start of the prefix word ("هذا", "في", "يوم", "منتصف"...) that ends one space before ``ps``, or None."""
+    if spaced[ps - 1] != " ":
+        return None
+    j = spaced.rfind(" ", 0, ps - 1) + 1
+    return j if spaced[j:ps - 1] in _PREFIX_WORDS else None
+
+
 def _candidates(sc: Any) -> list[int]:
     """Scan offsets (of the separator before a word) where a date expression may begin."""
-    scan = sc.scan
-    occurrences = words(sc)
-    prefix_by_end = {e: ps for ps, e, key in occurrences if key in _PREFIX_WORDS}
-    starts = [(ps, True) for ps, _, key in occurrences if key in _STARTERS]
+    scan, spaced = sc.scan, sc.spaced
+    starts = [(ps, True) for ps, _, key in words(sc) if key in _STARTERS]
     for s, ps, digits in digit_runs(sc):
         # a day (1-2 digits) or a numeric date may start here; a bare year only after a cue word
         own = len(digits) <= 2 or (s + len(digits) < len(scan) and scan[s + len(digits)] in "/-.")
@@ -311,9 +318,9 @@ def _candidates(sc: Any) -> list[int]:
         if own:
             out.add(ps - 1)
         for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"... one space before
-            if ps - 1 not in prefix_by_end:
+            ps = _prefix_before(spaced, ps)
+            if ps is None:
                 break
-            ps = prefix_by_end[ps - 1]
             out.add(ps - 1)
     return sorted(out)
 

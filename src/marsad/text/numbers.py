@@ -24,7 +24,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from bisect import bisect_right
-from itertools import accumulate, compress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -141,17 +140,18 @@ class Scan:
     def find_words(self, keys: frozenset[str]) -> list[tuple[int, int, str]]:
         """Every whole-word occurrence ``(start, end, key)`` in ``spaced`` of a word of ``keys``, in order.
 
-        Splits on single spaces and locates hits with C-level iterators (no per-word Python loop).
+        Splits on single spaces and keeps the words of ``keys`` with C-level iterators (no per-word Python loop);
+        each kept word is then placed by a substring search for `` word `` from the end of the previous one.
+        That search can't land early: every whole word between the two is not a key (else it would have been
+        kept), and a space-delimited match is always a whole word. Keys are non-empty and have no spaces.
         """
-        parts = self.spaced.split(" ")
-        hits = list(compress(range(len(parts)), map(keys.__contains__, parts)))
-        if not hits:
-            return []
-        cum = list(accumulate(map(len, parts)))  # cum[i] = total length of parts[0..i]
+        hay = self.spaced + " "  # every word, the last one too, ends with a space
         out = []
-        for i in hits:
-            end = cum[i] + i  # i single spaces precede parts[i]
-            out.append((end - len(parts[i]), end, parts[i]))
+        i = 0
+        for word in filter(keys.__contains__, self.spaced.split(" ")):
+            i = hay.find(" " + word + " ", i) + 1
+            out.append((i, i + len(word), word))
+            i += len(word)  # the space after this word may start the next one
         return out
 
     def raw(self, i: int) -> int:
@@ -382,12 +382,15 @@ class _Atom:
     dual_if_alone: bool = False  # ألفا without tanwin: 2000 alone ("ألفا جندي"), x1000 after a number
 
 
+_DIGIT_SEP = re.compile(r"[.,]")
+
+
 def _parse_digits(s: str, before_scale: bool) -> float | None:
     """Value of a folded digit string with optional thousands separators or a decimal mark."""
-    seps = re.findall(r"[.,]", s)
-    if not seps:
+    if "." not in s and "," not in s:  # the common case, without a regex call
         return int(s)
-    parts = re.split(r"[.,]", s)
+    seps = _DIGIT_SEP.findall(s)
+    parts = _DIGIT_SEP.split(s)
     grouped = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
     if len(set(seps)) == 1:
         if grouped and (len(parts) > 2 or seps[0] == "," or not before_scale):
@@ -398,7 +401,7 @@ def _parse_digits(s: str, before_scale: bool) -> float | None:
     head, dec = s[: s.rfind(seps[-1])], s[s.rfind(seps[-1]) + 1:]
     if seps[-1] in head:  # "1,234.5": the last mark is the decimal one
         return None
-    return float(re.sub(r"[.,]", "", head) + "." + dec)
+    return float(_DIGIT_SEP.sub("", head) + "." + dec)
 
 
 def digit_runs(sc: Scan) -> list[tuple[int, int, str]]:
@@ -541,6 +544,7 @@ def prev_word(spaced: str, pos: int) -> tuple[str, int, int] | None:
     return spaced[j + 1:i + 1], j + 1, i + 1
 
 
+@lru_cache(maxsize=4096)  # a pure lookup in fixed tables; saves trying eight prefixes on every repeat
 def _lemma_of(key: str | None) -> str | None:
     """Unit lemma of a folded word, allowing a leading article or clitic+article."""
     if not key:
@@ -557,8 +561,9 @@ def _as_number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
-def _group(scan: str, spaced: str, atoms: list[_Atom], i: int) -> tuple[float, int, str] | None:
-    """(value, last atom index, kind) of the number starting at ``atoms[i]``, or None to skip it."""
+def _group(scan: str, pm: tuple[str, int, int] | None, atoms: list[_Atom], i: int) -> tuple[float, int, str] | None:
+    """(value, last atom index, kind) of the number starting at ``atoms[i]``, or None to skip it;
+    ``pm`` is the word before it (:func:`prev_word` at its start, clitic included)."""
     a = atoms[i]
     if a.kind == "dual":
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
@@ -567,7 +572,6 @@ def _group(scan: str, spaced: str, atoms: list[_Atom], i: int) -> tuple[float, i
             return 2, i + 1, "dual"  # كتيبتين اثنتين; طائرتين مسيرتين (a dual adjective agrees)
         return 2, i, "dual"
     if a.kind in ("ord", "ordteenpre", "ordtens"):
-        pm = prev_word(spaced, a.pstart)
         if pm and pm[0] in _BLOCKERS:  # تشرين الأول, كانون الثاني: month names
             return None
         res = _ordinal(scan, atoms, i)
@@ -588,7 +592,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        res = _group(scan, spaced, atoms, i)
+        pw = prev_word(spaced, a.pstart)  # the word before the number, used by several rules below
+        res = _group(scan, pw, atoms, i)
         if res is None:
             i += 1
             continue
@@ -599,9 +604,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if kind == "dual":
             unit, unit_span = a.lemma, (a.start, a.end)
         elif kind == "ordinal":
-            pm = prev_word(spaced, a.pstart)  # الفيلق الخامس
-            unit = _lemma_of(pm[0]) if pm else None
-            unit_span = pm[1:] if unit and pm else None
+            unit = _lemma_of(pw[0]) if pw else None  # الفيلق الخامس
+            unit_span = pw[1:] if unit and pw else None
         else:
             nxt = _NEXT_WORD.match(scan, end)
             if nxt:
@@ -610,11 +614,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 if lemma and (not nxt.group("min") or w.startswith("ال") or w in _UNIT_FORMS):
                     unit, unit_span = lemma, nxt.span("w")
             if unit is None and kind == "words" and value in (1, 2):
-                pm = prev_word(spaced, a.pstart)  # كتيبة واحدة
-                unit = _lemma_of(pm[0]) if pm else None
-                unit_span = pm[1:] if unit and pm else None
+                unit = _lemma_of(pw[0]) if pw else None  # كتيبة واحدة
+                unit_span = pw[1:] if unit and pw else None
         approx, bound = False, None
-        pw = prev_word(spaced, a.pstart)
         cue = None
         if pw and (pw[0] in _CUE_LAST or pw[0][1:] in _CUE_LAST):
             cue = _CUE.search(scan, max(0, a.pstart - 40), a.pstart)

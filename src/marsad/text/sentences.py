@@ -56,18 +56,37 @@ def _quoted_regions(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
     return regions
 
 
+def _quoted_positions(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The positions strictly inside the quotation marks of ``regions``, as sorted disjoint ranges ``[lo, hi]``
+    (given as two lists for :func:`bisect`): one lookup per terminator instead of a test of every region."""
+    los: list[int] = []
+    his: list[int] = []
+    for a, b in sorted(regions):
+        lo, hi = a + 1, b - 2  # a < x < b - 1
+        if lo > hi:
+            continue
+        if his and lo <= his[-1] + 1:
+            his[-1] = max(his[-1], hi)
+        else:
+            los.append(lo)
+            his.append(hi)
+    return los, his
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, whitespace trimmed, empty lines skipped."""
     abbrev, lookback, term_re, *_ = _rules()
     # every line start is a cut, and len(text) closes the last line
     cuts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
-    quoted = _quoted_regions(text, cuts)
+    q_lo, q_hi = _quoted_positions(_quoted_regions(text, cuts))
     n = len(text)
     ends = []
     for m in term_re.finditer(text):
         end = m.end()
-        if quoted and any(a < end - 1 < b - 1 for a, b in quoted):
-            continue
+        if q_lo:
+            k = bisect_right(q_lo, end - 1) - 1
+            if k >= 0 and end - 1 <= q_hi[k]:
+                continue  # inside a quotation
         run = m.group()
         if run == ".":
             # the word the period closes: the non-space run just before it (cut short past the lookback)
