@@ -43,6 +43,11 @@ def _heads_named(toks: list[Token], m, heads: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def anaphor_heads() -> frozenset[str]:
+    return frozenset(v for vals in anaphor_index().surface.values() for _, _, v in vals)
+
+
+@lru_cache(maxsize=1)
 def anaphor_index() -> CliticIndex[str]:
     """Generic heads that refer back to a named organisation (المنظمة، الحلف …), by their stem without ال."""
     words = load_json("rules", "facts.json")["org_anaphors"]
@@ -99,7 +104,7 @@ class DocView:
         if not orgs:
             return
         heads = anaphor_index()
-        all_heads = frozenset(v for vals in heads.surface.values() for _, _, v in vals)
+        all_heads = anaphor_heads()
         named = [(m, _heads_named(toks, m, all_heads)) for m in orgs]
         counts: dict[tuple[str, str], int] = {}
         latest: dict[tuple[str, str], MentionAt] = {}

@@ -287,7 +287,7 @@ def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
         return True
     index = requires_index()
     for t in view.doc.tokens[hit.i + hit.n: min(hi, hit.i + hit.n + 8)]:
-        if any(h.stem in req for h in index.lookup(t.norm)):
+        if index.maybe(t.norm) and any(h.stem in req for h in index.lookup(t.norm)):
             return True
     return False
 

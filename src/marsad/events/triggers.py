@@ -103,7 +103,7 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | froze
     i = lo
     while i < hi:
         best: Hit | None = None
-        if i in blocked:
+        if i in blocked or not index.maybe(toks[i].norm):
             i += 1
             continue
         for a in index.lookup(toks[i].norm):

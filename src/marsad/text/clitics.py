@@ -72,6 +72,19 @@ class CliticIndex(Generic[V]):
     def __contains__(self, norm: str) -> bool:
         return bool(self.lookup(norm))
 
+    def maybe(self, norm: str) -> bool:
+        """A cheap test that rules out most tokens before :meth:`lookup`: False only when no reading can exist."""
+        surface = self.surface
+        if norm in surface:
+            return True
+        n = len(norm)
+        for k in self._suffix_lengths:
+            if n - k >= 2 and norm[n - k:] in self._suffix_set:
+                base = norm[: n - k]
+                if base in surface or (base[-1] == "ت" and base[:-1] + "ه" in surface):
+                    return True
+        return False
+
 
 class CueSet:
     """A set of single- and multi-word cues, folded; the first word may carry clitics."""
@@ -149,8 +162,10 @@ class CueBank:
                 if name in seen or ends.get(name, 0) > i:
                     continue
                 n = len(words)
-                if i + n <= total and all(toks[i + k].norm == words[k] for k in range(1, n)):
-                    out[name].append((i, n, prefix))
-                    ends[name] = i + n
-                    seen.add(name)
+                if n > 1 and (i + n > total or toks[i + 1].norm != words[1]
+                              or not all(toks[i + k].norm == words[k] for k in range(2, n))):
+                    continue
+                out[name].append((i, n, prefix))
+                ends[name] = i + n
+                seen.add(name)
         return out
