@@ -79,3 +79,15 @@ def test_facts_leader_of_group():
     leads = [f for f in d.facts if f["relation"] == "leads"]
     assert leads and leads[0]["object"] == "liwa-al-quds"
     assert d.text[leads[0]["evidence"]["start"]:leads[0]["evidence"]["end"]].startswith("وتشكلت")
+
+
+def test_facts_role_in_apposition_after_the_name():
+    d = analyze("وأضاف ميتشل بيلفر ، مدير مركز المعلومات الخليجية والأوروبية في روما ، أن الوضع معقد.")
+    roles = [f for f in d.facts if f["relation"] == "role"]
+    assert [(f["object"], f["value"]) for f in roles] == [("euro-gulf-information-centre", "Director")]
+
+
+def test_facts_founded_subject_is_beside_the_verb():
+    got = facts('جدير ذكره أن ميليشيا "لواء القدس" تشكلت منتصف عام 2013 ولها علاقات مع المخابرات الجوية في حلب.')
+    assert ("liwa-al-quds", "founded", "2013") in got
+    assert not any(s != "liwa-al-quds" and r == "founded" for s, r, _ in got)

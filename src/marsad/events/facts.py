@@ -94,6 +94,13 @@ def _fact(subject, relation, sent, rule, **kw) -> dict:
             "rule": rule}
 
 
+def _title_name(toks, j: int, n: int, c: dict) -> str | None:
+    """The English name of the title of ``n`` tokens at token ``j`` (its first word may carry a clitic)."""
+    stems = {a.stem for a in toks[j].analyses()}
+    rest = tuple(t.norm for t in toks[j + 1:j + n])
+    return next((v for k, v in c["title_names"].items() if k[1:] == rest and k[0] in stems), None)
+
+
 def extract_facts(view: DocView) -> list[dict]:
     doc = view.doc
     toks = doc.tokens
@@ -159,8 +166,12 @@ def extract_facts(view: DocView) -> list[dict]:
                 date = next((d for d in doc.dates if toks[i].start <= d.start < sent.end and d.value), None)
                 if date is None:
                     continue
-                if kind == "founded":
-                    subj = _subject(view, lo, hi, i, topic)
+                if kind == "founded":  # «تأسست منظمة X» or «ميليشيا X تشكلت»: right after the verb, else before it
+                    after = next((view.at_token[j] for j in range(i + n, min(hi, i + n + 2)) if j in view.at_token
+                                  and view.at_token[j].entity.type == "ORG"), None)
+                    before = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG"
+                                   and not is_media(m.entity.id)), None)
+                    subj = (after or before).entity.id if (after or before) else _subject(view, lo, hi, i, topic)
                 else:  # «أسس X …»: what was founded is the organisation right after the verb
                     obj = view.at_token.get(i + n)
                     subj = obj.entity.id if obj is not None and obj.entity.type == "ORG" else None
@@ -202,14 +213,16 @@ def extract_facts(view: DocView) -> list[dict]:
                 between = range(j + n, m.t0)
                 if all(k in view.at_token or toks[k].norm in c["skip"] or toks[k].norm in "()" or toks[k].kind != "word"
                        or toks[k].norm.startswith("ال") for k in between):
-                    words = tuple(a.stem for a in toks[j].analyses()[:1]) + tuple(t.norm for t in toks[j + 1:j + n])
-                    title = c["title_names"].get(words) or next(
-                        (v for k, v in c["title_names"].items() if k[1:] == words[1:] and k[0] in {a.stem for a in toks[j].analyses()}),
-                        None)
                     obj = next((view.at_token[k] for k in between if k in view.at_token
                                 and view.at_token[k].entity.type in ("COUNTRY", "ORG")), None)
-                    found = (title, obj)
+                    found = (_title_name(toks, j, n, c), obj)
                 break
+            if not found and m.t1 + 1 < hi and toks[m.t1].norm in (",", "،"):
+                n = view.cue_at("titles", m.t1 + 1)  # «بيلفر، مدير مركز المعلومات الخليجية والأوروبية»
+                if n:
+                    obj = next((view.at_token[k] for k in range(m.t1 + 1 + n, min(hi, m.t1 + 1 + n + 2))
+                                if k in view.at_token and view.at_token[k].entity.type in ("COUNTRY", "ORG")), None)
+                    found = (_title_name(toks, m.t1 + 1, n, c), obj)
             if not found:
                 continue
             title, obj = found
