@@ -136,3 +136,10 @@ def test_entities_discovery_rejects_head_nouns_and_article_words(text, bad):
 def test_entities_discovery_keeps_family_particles():
     got, _ = ents("واستقبل الأمير محمد بن عيد آل ثاني الوفد في الدوحة.")
     assert any(vs == ["محمد بن عيد آل ثاني"] for vs in got.values()), got
+
+
+def test_entities_discovered_names_reuse_spellings_learned_from_the_lexicon():
+    from marsad.entities.discovery import romanise
+
+    assert romanise("فيكتور لافروف") == "Viktor Lavrov"        # both words spelled as in lexicon entries
+    assert romanise("محمد بن سلمان آل سعود").startswith("Mohammed bin Salman")

@@ -63,9 +63,35 @@ def cues() -> Cues:
                 common, frozenset(fold(w) for w in d["not_name_words"] + d["org_heads"]), d["romanise"])
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, str]:
+    """Arabic name words with their English spelling, learned from the people of the lexicon: where an entry's full
+    Arabic form and its English name have the same number of words, each word pairs with its counterpart (فلاديمير →
+    Vladimir, لافروف → Lavrov). The curated first names of ``discovery.json`` take precedence."""
+    from collections import Counter, defaultdict
+
+    from marsad.lexicon.load import default_lexicon
+
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for e in default_lexicon().entries.values():
+        if e.type != "PERSON":
+            continue
+        english = e.name.split()
+        for form in e.forms:
+            arabic = key_of(form).split()
+            if len(arabic) == len(english) and len(arabic) > 1:
+                for a, b in zip(arabic, english):
+                    seen[a][b] += 1
+    table = {a: c.most_common(1)[0][0] for a, c in seen.items()}
+    table.update(cues().first_names)
+    return table
+
+
 def romanise(arabic: str) -> str:
-    """A rough Latin spelling of an Arabic name: known first names by their usual spelling, other words letter by letter."""
+    """A rough Latin spelling of an Arabic name: known name words by their usual spelling (curated first names, then
+    words learned from the lexicon's people), other words letter by letter."""
     c = cues()
+    known = name_words()
     words = []
     parts = arabic.split()
     skip = False
@@ -79,8 +105,8 @@ def romanise(arabic: str) -> str:
             words.append(c.first_names[pair])
             skip = True
             continue
-        if f in c.first_names:
-            words.append(c.first_names[f])
+        if f in known:
+            words.append(known[f])
             continue
         out = []
         for i, ch in enumerate(w):
