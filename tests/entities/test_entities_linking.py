@@ -119,7 +119,7 @@ def test_entities_tagger_runs_where_a_cue_announces_an_unknown_name():
     got, d = ents("وقال يوسف الخطيب للصحفيين إن الهدنة صامدة.")
     person = [e for e in d.entities if e.type == "PERSON"]
     assert [d.text[m.start:m.end] for m in person[0].mentions] == ["يوسف الخطيب"]
-    assert person[0].mentions[0].rule == "tagger:crf" and person[0].name == "Youssef al-Khtib"
+    assert person[0].mentions[0].rule == "tagger:crf" and person[0].name == "Youssef al-Khatib"
     got, d = ents("انخفضت أسعار النفط في الأسواق العالمية.")   # no cue: the tagger is not run, nothing found
     assert not [e for e in d.entities if e.type == "PERSON"]
 
@@ -143,3 +143,11 @@ def test_entities_discovered_names_reuse_spellings_learned_from_the_lexicon():
 
     assert romanise("فيكتور لافروف") == "Viktor Lavrov"        # both words spelled as in lexicon entries
     assert romanise("محمد بن سلمان آل سعود").startswith("Mohammed bin Salman")
+
+
+@pytest.mark.parametrize("arabic, latin", [("أحمد رحال", "Ahmed Rahal"), ("يوسف الخطيب", "Youssef al-Khatib"),
+                                          ("عمر كرم", "Omar Karm")])
+def test_entities_romanise_opening_vowel(arabic, latin):
+    from marsad.entities.discovery import romanise
+
+    assert romanise(arabic) == latin

@@ -25,6 +25,7 @@ from marsad.text.normalize import fold
 from marsad.text.tokenize import Token
 
 MAX_MODIFIERS = 5
+VOWEL_LETTERS = frozenset("اأإآوي")
 MAX_NAME = 4
 QUOTES = {'"': '"', "«": "»", "“": "”", "”": "”"}
 
@@ -109,12 +110,17 @@ def romanise(arabic: str) -> str:
             words.append(known[f])
             continue
         out = []
+        s0 = 2 if w.startswith("ال") and len(w) > 4 else 0  # the stem after the article
         for i, ch in enumerate(w):
             r = c.letters.get(ch, "" if not ch.isascii() else ch)
             if ch in "وي" and 0 < i < len(w) - 1:
                 r = "u" if ch == "و" else "i"
             if ch in "أإآا" and i == 0:
                 r = "a" if ch != "إ" else "i"
+            if ch == "ع" and i == s0:
+                r = "a"  # عطار → Attar, عمر → Omar: an opening ain is heard as a vowel
+            if i == s0 + 1 and w[s0] not in VOWEL_LETTERS and w[s0] != "ع" and ch not in VOWEL_LETTERS:
+                r = "a" + r  # two consonants open the stem: the short vowel between them is written (رحال → Rahal)
             out.append(r)
         word = "".join(out)
         if re.match(r"al[a-z]{3}", word):
