@@ -151,3 +151,16 @@ def test_entities_romanise_opening_vowel(arabic, latin):
     from marsad.entities.discovery import romanise
 
     assert romanise(arabic) == latin
+
+
+@pytest.mark.parametrize("arabic, latin", [("أحمد العطار", "Ahmed al-Attar"), ("سامي النجار", "Sami al-Najjar"),
+                                          ("علي الحداد", "Ali al-Haddad")])
+def test_entities_romanise_trade_family_names(arabic, latin):
+    from marsad.entities.discovery import romanise
+
+    assert romanise(arabic) == latin
+
+
+def test_entities_discovery_over_a_named_body_inside_the_title():
+    got, d = ents("كشف المقدّم المنشق عن ميليشيات أسد أحمد العطار مشاركة الميليشيا في المعارك.")
+    assert [e.name for e in d.entities if e.type == "PERSON"] == ["Ahmed al-Attar"]

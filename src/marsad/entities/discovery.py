@@ -109,6 +109,13 @@ def romanise(arabic: str) -> str:
         if f in known:
             words.append(known[f])
             continue
+        stem = w[2:] if w.startswith("ال") else ""
+        if len(stem) == 4 and stem[2] == "ا" and not set(stem[:2] + stem[3]) & VOWEL_LETTERS:
+            # «ال» + فعّال, the trade names of families (العطار، النجار، الحداد): al-Attar, al-Najjar, al-Haddad
+            c1, c2, c3 = (("a" if x == "ع" else c.letters.get(x, "")) for x in (stem[0], stem[1], stem[3]))
+            first = c1 if stem[0] == "ع" else c1 + "a"
+            words.append("al-" + (first + c2 + c2 + "a" + c3).capitalize())
+            continue
         out = []
         s0 = 2 if w.startswith("ال") and len(w) > 4 else 0  # the stem after the article
         for i, ch in enumerate(w):
@@ -275,6 +282,11 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                     continue
                 if tj.norm in ("في", "-", "و") and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال"):
                     j += 1  # «المتخصص في الشؤون الأوروبية - الآسيوية ديفيد تيورتري»
+                    continue
+                if tj.norm in ("عن", "من", "في", "لدى") and j + 1 < len(toks) and covered(toks[j + 1]):
+                    j += 1  # «المقدم المنشق عن ميليشيات أسد أحمد العطار»: a named body inside the title phrase
+                    while j < len(toks) and covered(toks[j]):
+                        j += 1
                     continue
                 break
             span = _name_after(toks, j, covered, c)
