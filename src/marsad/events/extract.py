@@ -5,7 +5,9 @@ verb: «نشرت أرمينيا», «طلبت حكومة كازاخستان»; b
 demonym: «الانتشار البيلاروسي», «القوات الروسية», «بتشجيع من روسيا»); the place is a place or country after في/إلى; the
 recipient an entity after ل/إلى/مع/من/على/ضد; the quantity a counted number in the clause; the date the nearest date in
 the sentence; the status comes from cues before the trigger; the source from the sentence's attribution.
-Events with no named actor are not reported. A repeated act (same type, actor, recipient and place) is reported once.
+Light verbs (شارك، قام، عقد) take the type of the verbal noun they govern; a subject pronoun points back to the last named
+subject; coordinated actors and places give one event each. Events with no named actor are not reported. One event per
+actor and act: a repeat, or another trigger word for the same act in the same sentence, is folded into the first.
 """
 from __future__ import annotations
 
@@ -14,10 +16,9 @@ from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
-from marsad.text.clitics import CliticIndex
-from marsad.lexicon.load import default_lexicon
-from marsad.lexicon.load import key_of
+from marsad.lexicon.load import default_lexicon, key_of
 from marsad.resources import load_json
+from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
 from marsad.text.numbers import noun_info
 
