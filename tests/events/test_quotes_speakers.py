@@ -43,3 +43,10 @@ def test_quotes_generic_source_points_back():
 
 def test_quotes_none_without_a_named_speaker():
     assert quotes("يرى البعض أن الوضع معقد.") == []
+
+
+def test_quotes_second_named_speaker_in_one_sentence():
+    text = "أكد كل من الغرب والصين مرارًا أن أي تصعيد نووي سيكون غير مقبول – وقد هدد الناتو برد واضح وحاسم إذا حدث ذلك."
+    assert [s for s, _ in quotes(text)] == ["china", "nato"]
+    text = "ووفق المركز: «قد يصف الكرملين قوات حفظ السلام بأنها مهمة المنظمة»."
+    assert "kremlin" not in [s for s, _ in quotes(text)]

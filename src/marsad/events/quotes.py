@@ -104,6 +104,15 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
         for i, n in hits:
             speaker = _named_after(view, i + n, hi)
             after = toks[i + n] if i + n < hi else None
+            if speaker_id:  # a second speaker in the sentence counts only when named right after a past-tense verb
+                #             («… وقد هدد الناتو برد …»), not a demonym, not a speculation («قد يصف الكرملين …»)
+                verb = next((a.stem for a in toks[i].analyses() if a.prefix in ("", "و", "ف")), toks[i].norm)
+                if speaker is not None and speaker.t0 == i + n and speaker.rule != "lexicon:demonym" \
+                        and not verb.startswith(("ي", "ت")) \
+                        and speaker.entity.id not in {q["speaker"] for q in quotes if q["evidence"]["start"] == sent.start}:
+                    quotes.append({"speaker": speaker.entity.id, "via": _via(view, i, hi),
+                                   "evidence": {"start": sent.start, "end": sent.end}, "rule": "quote:verb-speaker"})
+                continue
             if speaker is not None:
                 speaker_id, rule = speaker.entity.id, "quote:verb-speaker"
             elif after is not None and after.norm in _person_refs() and last_person:
@@ -120,7 +129,6 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
             if speaker_id:
                 quotes.append({"speaker": speaker_id, "via": _via(view, i, hi),
                                "evidence": {"start": sent.start, "end": sent.end}, "rule": rule})
-                break
         # attribution of this sentence
         src = None
         for i, n in view.cues("attribution", lo, hi):
