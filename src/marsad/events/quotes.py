@@ -21,6 +21,7 @@ from marsad.resources import load_json
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
 SPEAKER_WINDOW = 13
 CONTINUE_SENTENCES = 3
+NOT_SAID = frozenset({"قد", "ربما", "لن", "لم", "لا"})
 ATTRIBUTION_FILLERS = frozenset({"ما", "\"", "'", "ذكر", "ذكرت", "نقل", "نقلت", "افاد", "افادت", "اورد", "اوردت", "جاء", "في"})
 THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", ":"})
 
@@ -102,6 +103,8 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
         rule = ""
         hits = sorted(view.cues("quote_verbs", lo, hi) + view.cues("quote_preps", lo, hi))
         for i, n in hits:
+            if i > lo and toks[i - 1].norm in NOT_SAID and (toks[i - 1].norm != "قد" or toks[i].norm.startswith(("ي", "ت"))):
+                continue  # «قد يصف …», «لم يقل …»: a possible or denied statement is no quote («قد صرحت» is one)
             speaker = _named_after(view, i + n, hi)
             after = toks[i + n] if i + n < hi else None
             if speaker_id:  # a second speaker in the sentence counts only when named right after a past-tense verb
