@@ -139,3 +139,8 @@ def test_events_unit_count_becomes_personnel_when_the_unit_size_is_given():
     d = analyze("تستعد بيلاروسيا لنشر كتيبتين من قواتها في سورية.")
     q = d.events[0]["quantity"]
     assert (q["value"], q["unit"]) == (2, "unit")
+
+
+def test_events_doer_in_a_relative_clause():
+    text = "وتأتي الزيارة الأخيرة التي قام بها وزير الدفاع الروسي سيرجي شويغو إلى نظيره البيلاروسي فيكتور خرينين."
+    assert has(text, "CONSULT", "sergei-shoigu", "viktor-khrenin"), events(text)

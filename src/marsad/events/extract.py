@@ -214,6 +214,20 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
     return out
 
 
+def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
+    """«<verbal noun> التي/الذي قام بها X»: X did it."""
+    toks = view.doc.tokens
+    j = hit.i + hit.n
+    while j < hi and j < hit.i + hit.n + 2 and toks[j].norm.startswith("ال") and toks[j].norm not in ("التي", "الذي"):
+        j += 1  # «الزيارة الأخيرة التي …»
+    if j + 1 >= hi or toks[j].norm not in ("التي", "الذي"):
+        return None
+    verbs = find_triggers(toks, j + 1, j + 2)
+    if not verbs or verbs[0].trigger.type != LIGHT:
+        return None
+    return _subject_after(view, verbs[0], hi)
+
+
 def _from_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«… من X» a few words after a verbal noun of giving or sending: X gives or sends."""
     for m in view.mentions_in(hit.i + hit.n, min(hi, hit.i + hit.n + 6)):
@@ -384,7 +398,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if hit.trigger.pos == "noun" and hit.i < object_of_verb_until and not hit.prefix.startswith(("ل", "ول")):
                 continue
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
-            region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb"), s_hi)
+            region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb" and h.trigger.type != LIGHT), s_hi)
             event_hit = hit
             if hit.trigger.type == LIGHT:
                 nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].trigger.pos == "noun"
@@ -495,6 +509,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = gen
     if actor is None and typ in FROM_AGENT_TYPES:
         actor = _from_agent(view, hit, hi)  # «تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا»
+    if actor is None:
+        actor = _relative_doer(view, hit, s_hi)  # «الزيارة التي قام بها وزير الدفاع الروسي سيرجي شويغو»
     if actor is None:
         prev = view.at_token.get(hit.i - 1)
         if hit.prefix.lstrip("وف") in PREP_CLITICS:
