@@ -144,3 +144,11 @@ def test_events_unit_count_becomes_personnel_when_the_unit_size_is_given():
 def test_events_doer_in_a_relative_clause():
     text = "وتأتي الزيارة الأخيرة التي قام بها وزير الدفاع الروسي سيرجي شويغو إلى نظيره البيلاروسي فيكتور خرينين."
     assert has(text, "CONSULT", "sergei-shoigu", "viktor-khrenin"), events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("من المرجح أن تواصل روسيا قصفها للبنية التحتية الأوكرانية.", "russia", "ukraine"),
+    ("بينما استخدمت روسيا بيلاروسيا كواحدة من منصات انطلاقها لغزوها في فبراير.", "russia", None),
+])
+def test_events_pronoun_on_the_verbal_noun_is_the_clause_subject(text, actor, recipient):
+    assert has(text, "ASSAULT", actor, recipient), events(text)

@@ -214,6 +214,15 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
     return out
 
 
+def _noun_reading(toks, hit: Hit) -> Hit | None:
+    """The verbal-noun reading of a trigger word read as a verb («تواصل روسيا قصفها»: قصفها is her shelling)."""
+    for a in trigger_lookup().lookup(toks[hit.i].norm):
+        for trig in a.value:
+            if trig.pos == "noun" and trig.type != LIGHT and len(trig.words) == 1:
+                return Hit(trig, hit.i, 1, a.prefix, a.suffix)
+    return None
+
+
 def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«<verbal noun> التي/الذي قام بها X»: X did it."""
     toks = view.doc.tokens
@@ -401,11 +410,11 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb" and h.trigger.type != LIGHT), s_hi)
             event_hit = hit
             if hit.trigger.type == LIGHT:
-                nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].trigger.pos == "noun"
-                            and hits[j].i - (hit.i + hit.n) <= LIGHT_REACH), None)
+                nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].i - (hit.i + hit.n) <= LIGHT_REACH
+                            and (hits[j].trigger.pos == "noun" or _noun_reading(doc.tokens, hits[j]))), None)
                 if nxt is not None:
                     consumed.add(nxt)
-                    event_hit = hits[nxt]
+                    event_hit = hits[nxt] if hits[nxt].trigger.pos == "noun" else _noun_reading(doc.tokens, hits[nxt])
                 elif hit.trigger.mode:
                     event_hit = Hit(Trigger(hit.trigger.mode, None, "verb", hit.trigger.words, frozenset()), hit.i, hit.n,
                                     hit.prefix)
@@ -474,14 +483,15 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         if event_hit is not hit:  # light verb + verbal noun: the noun's genitive is its patient
             gen = _genitive(view, event_hit, s_hi)
             if gen is not None and actor is not None and gen.entity.id != actor.entity.id and typ in PATIENT_TYPES \
-                    and gen.rule != "lexicon:demonym":
-                patient = gen
+                    and (gen.rule != "lexicon:demonym" or event_hit.suffix):
+                patient = gen  # («تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the doer)
         elif actor is not None and typ in PATIENT_TYPES | {"CONSULT"}:
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     actor = None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
-        actor = _subject_before(view, hit, lo)
+        actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
+                      and governing_preposition(view, m) is None), None)  # the clause's subject comes first (VSO)
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
             if after is not None and governing_preposition(view, after) in (None, "ل"):
