@@ -152,3 +152,17 @@ def test_events_doer_in_a_relative_clause():
 ])
 def test_events_pronoun_on_the_verbal_noun_is_the_clause_subject(text, actor, recipient):
     assert has(text, "ASSAULT", actor, recipient), events(text)
+
+
+def test_events_unnamed_subject_of_a_verb_is_the_sentence_subject():
+    text = ("وانتهى النزاع بوقف لإطلاق النار وتنازل أرمينيا بشكل مهين عن أراضٍ، بعد أن طلبت دون جدوى، مساعدة "
+            "منظمة معاهدة الأمن الجماعي.")
+    assert has(text, "REQUEST", "armenia", "collective-security-treaty-organization"), events(text)
+    assert has(text, "CONCEDE", "armenia"), events(text)   # a second act of the same actor stays its own event
+
+
+def test_events_feminine_pronoun_points_to_an_organisation():
+    text = ("لدى منظمة معاهدة الأمن الجماعي اهتمامات مختلفة جداً. وأشار تورتري إلى أن أعضاءها يواجهون خطراً، "
+            "وهي تنشر قوات في طاجيكستان وقرغيزستان.")
+    assert has(text, "MOBILIZE", "collective-security-treaty-organization", location="tajikistan"), events(text)
+    assert has(text, "MOBILIZE", "collective-security-treaty-organization", location="kyrgyzstan"), events(text)

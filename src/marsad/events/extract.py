@@ -138,19 +138,27 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
 
 
 def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
-    """«لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within two tokens before the trigger points
-    back to the last named subject (no preposition) of the sentence, or of the sentence before."""
+    """Who a subject left unnamed is. «لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within four
+    tokens before the trigger points back to the last named subject of the sentence or of the sentence before;
+    «… وتنازل أرمينيا …، بعد أن طلبت …»: a verb with no named subject takes the last named subject of its sentence.
+    A feminine pronoun or verb points to an organisation or country, not to a (male) person; a possessor after لدى
+    counts as a subject («لدى المنظمة اهتمامات …»)."""
     toks = view.doc.tokens
     pron = next((toks[j].norm for j in range(max(s_lo, hit.i - 4), hit.i) if toks[j].norm in roles().pronouns), None)
-    if pron is None:
+    if pron is not None:
+        feminine = pron.endswith(("ها", "هي"))
+        sent_k = view.doc.sentence_index(toks[hit.i].start)
+        lo = view.sentence_tokens(view.doc.sentences[sent_k - 1])[0] if sent_k > 0 else s_lo
+    elif hit.trigger.pos == "verb":
+        verb = next((a.stem for a in toks[hit.i].analyses() if a.prefix in ("", "و", "ف", "س", "وس")), toks[hit.i].norm)
+        feminine = verb.startswith("ت") or verb.endswith("ت")
+        lo = s_lo
+    else:
         return None
-    feminine = pron.endswith(("ها", "هي"))  # organisations and countries, not (male) persons
     types = ("ORG", "COUNTRY") if feminine else ("ORG", "COUNTRY", "PERSON")
-    sent_k = view.doc.sentence_index(toks[hit.i].start)
-    lo = view.sentence_tokens(view.doc.sentences[sent_k - 1])[0] if sent_k > 0 else s_lo
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 <= hit.i and m.entity.type in types and m.rule != "lexicon:demonym" \
-                and governing_preposition(view, m) is None:
+                and governing_preposition(view, m) in (None, "لدي"):
             return m
     return None
 
@@ -425,6 +433,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
             if actor is None:
                 actor = _antecedent(view, hit, s_lo)
+                if actor is not None and hit.trigger.pos == "verb" and event_hit.trigger.type in PATIENT_TYPES:
+                    patient = _object_after(view, hit.i + hit.n, s_hi, actor.entity.id)
             if actor is None or is_media(actor.entity.id):
                 continue
             status_hit, hit = hit, event_hit
@@ -535,6 +545,9 @@ TYPE_PRIORITY = ("MOBILIZE", "ASSAULT", "AID", "REQUEST", "REJECT", "COERCE", "R
                  "THREATEN", "ACCUSE", "PROTEST", "CONCEDE", "COOPERATE", "SUPPORT")
 
 
+SAME_ACT_CHARS = 24
+
+
 def merge_events(events: list[dict]) -> list[dict]:
     """One event per actor and act: a repeat of the same type, or another trigger word for the same actor in the same
     sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``."""
@@ -545,8 +558,9 @@ def merge_events(events: list[dict]) -> list[dict]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
             near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
-            if k["type"] != ev["type"] and not same_sentence:
-                continue
+            if k["type"] != ev["type"] and not (same_sentence and abs(k["trigger"]["start"] - ev["trigger"]["start"])
+                                                <= SAME_ACT_CHARS):
+                continue  # two trigger words for one act stand together («دعم وتدريب»)
             if not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None) for f in ("recipient", "location")):
                 continue
             if k["type"] != ev["type"]:
