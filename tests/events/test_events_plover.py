@@ -166,3 +166,10 @@ def test_events_feminine_pronoun_points_to_an_organisation():
             "وهي تنشر قوات في طاجيكستان وقرغيزستان.")
     assert has(text, "MOBILIZE", "collective-security-treaty-organization", location="tajikistan"), events(text)
     assert has(text, "MOBILIZE", "collective-security-treaty-organization", location="kyrgyzstan"), events(text)
+
+
+def test_events_plural_pronoun_is_the_list_before_it_and_a_refused_request_goes_back_to_the_requester():
+    text = ("طلب الكرملين من كازاخستان وقيرغيزستان إرسال قوات، لكن الطلب لم يلق قبولا، وهو الحال الذي انطبق على "
+            "كازاخستان وقيرغيزستان، بعد رفضهم للطلب.")
+    assert has(text, "REJECT", "kazakhstan", "kremlin"), events(text)
+    assert has(text, "REJECT", "kyrgyzstan", "kremlin"), events(text)

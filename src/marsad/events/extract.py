@@ -222,6 +222,31 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
     return out
 
 
+REQUEST_NOUNS = frozenset({"طلب", "الطلب", "طلبه", "طلبها", "الاقتراح", "اقتراح", "العرض", "الدعوه", "المطالب"})
+
+
+def _refuses_a_request(toks, hit: Hit, hi: int) -> bool:
+    """«رفضهم للطلب», «رفضت الطلب»: what is refused is a request made earlier."""
+    j = hit.i + hit.n
+    if j >= hi:
+        return False
+    return any(a.stem in REQUEST_NOUNS for a in toks[j].analyses() if a.prefix in ("", "ل", "لل"))
+
+
+def _last_list(view: DocView, lo: int, i: int) -> list[MentionAt]:
+    """The last list of two or more entities joined by و before token ``i`` («كازاخستان وقيرغيزستان»)."""
+    toks = view.doc.tokens
+    before = [m for m in view.mentions_in(lo, i) if m.t1 <= i and m.entity.type in ("COUNTRY", "ORG", "PERSON")]
+    for k in range(len(before) - 1, 0, -1):
+        m = before[k]
+        if toks[m.t0].norm.startswith("و") and m.start > toks[m.t0].start and before[k - 1].t1 == m.t0:
+            j = k - 1
+            while j > 0 and toks[before[j].t0].norm.startswith("و") and before[j - 1].t1 == before[j].t0:
+                j -= 1
+            return before[j:k + 1]
+    return []
+
+
 def _noun_reading(toks, hit: Hit) -> Hit | None:
     """The verbal-noun reading of a trigger word read as a verb («تواصل روسيا قصفها»: قصفها is her shelling)."""
     for a in trigger_lookup().lookup(toks[hit.i].norm):
@@ -407,6 +432,10 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
         hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys())
+        preps = roles().preps
+        hits = [(_noun_reading(doc.tokens, h) or h)  # «بعد رفضهم»: after a preposition, a verbal noun
+                if h.trigger.pos == "verb" and h.trigger.type != LIGHT and h.i > s_lo and doc.tokens[h.i - 1].norm in preps
+                else h for h in hits]
         consumed: set[int] = set()
         object_of_verb_until = -1  # a verbal noun inside a verb's object («طلبت … مساعدة», «رفضت إرسال قوات») is no event
         for h_idx, hit in enumerate(hits):
@@ -439,7 +468,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
-                object_of_verb_until = region_end
+                object_of_verb_until = min(region_end, hi)  # within its clause
             recipient, location = _args(view, hit, actor, hit.i + hit.n, region_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
@@ -458,7 +487,11 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if recipient is not None and recipient.entity.id == act.entity.id:
                     continue
                 for place in places:
-                    out.append(_event(view, hit, act, recipient, place, sent, k, s_lo, s_hi, sources, status_hit))
+                    ev = _event(view, hit, act, recipient, place, sent, k, s_lo, s_hi, sources, status_hit)
+                    if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
+                        ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
+                                                and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                    out.append(ev)
     return merge_events(out)
 
 
@@ -499,6 +532,10 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     actor = None
+    if hit.suffix in ("هم", "هما"):  # «… على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: the pronoun is the list before it
+        sent_lo = view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
+        chain = _last_list(view, sent_lo, hit.i)
+        return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
                       and governing_preposition(view, m) is None), None)  # the clause's subject comes first (VSO)
