@@ -173,3 +173,9 @@ def test_events_plural_pronoun_is_the_list_before_it_and_a_refused_request_goes_
             "كازاخستان وقيرغيزستان، بعد رفضهم للطلب.")
     assert has(text, "REJECT", "kazakhstan", "kremlin"), events(text)
     assert has(text, "REJECT", "kyrgyzstan", "kremlin"), events(text)
+
+
+def test_events_both_sides_are_the_two_parties_named_last():
+    text = ("وخلال الزيارة التي قام بها وزير الدفاع الروسي سيرجي شويغو إلى نظيره البيلاروسي فيكتور خرينين، اتفق الجانبان "
+            "على توفير الأمن الإقليمي المشترك.")
+    assert has(text, "AGREE", "sergei-shoigu", "viktor-khrenin"), events(text)

@@ -222,6 +222,30 @@ def coordinated(view: DocView, m: MentionAt, hi: int) -> list[MentionAt]:
     return out
 
 
+BOTH_SIDES = frozenset({"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الزعيمان", "الزعيمين",
+                        "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين"})
+
+
+def _both_sides(toks, hit: Hit, lo: int, hi: int) -> bool:
+    """«اتفق الجانبان», «الطرفان اتفقا»: the two parties are named by a dual noun next to the trigger."""
+    return any(toks[j].norm in BOTH_SIDES for j in range(max(lo, hit.i - 2), min(hi, hit.i + hit.n + 2)))
+
+
+def _last_pair(view: DocView, hit: Hit) -> tuple[MentionAt, MentionAt] | None:
+    """The last two different parties (persons, countries, organisations) named in this or the previous sentence."""
+    doc = view.doc
+    k = doc.sentence_index(doc.tokens[hit.i].start)
+    lo = view.sentence_tokens(doc.sentences[k - 1])[0] if k > 0 else 0
+    seen: list[MentionAt] = []
+    for m in reversed(view.mentions_in(lo, hit.i)):
+        if m.t1 <= hit.i and m.entity.type in ("PERSON", "COUNTRY", "ORG") and m.rule != "lexicon:demonym" \
+                and all(x.entity.id != m.entity.id for x in seen):
+            seen.append(m)
+            if len(seen) == 2:
+                return seen[1], seen[0]
+    return None
+
+
 REQUEST_NOUNS = frozenset({"طلب", "الطلب", "طلبه", "طلبها", "الاقتراح", "اقتراح", "العرض", "الدعوه", "المطالب"})
 
 
@@ -460,6 +484,10 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if not _requires_ok(view, event_hit, s_hi):
                 continue
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
+            if event_hit.trigger.type in SYMMETRIC_TYPES and _both_sides(doc.tokens, hit, s_lo, s_hi):
+                pair = _last_pair(view, hit)  # «اتفق الجانبان على …»: the two parties named last
+                if pair:
+                    actor, patient = pair
             if actor is None:
                 actor = _antecedent(view, hit, s_lo)
                 if actor is not None and hit.trigger.pos == "verb" and event_hit.trigger.type in PATIENT_TYPES:
