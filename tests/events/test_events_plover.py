@@ -179,3 +179,14 @@ def test_events_both_sides_are_the_two_parties_named_last():
     text = ("وخلال الزيارة التي قام بها وزير الدفاع الروسي سيرجي شويغو إلى نظيره البيلاروسي فيكتور خرينين، اتفق الجانبان "
             "على توفير الأمن الإقليمي المشترك.")
     assert has(text, "AGREE", "sergei-shoigu", "viktor-khrenin"), events(text)
+
+
+def test_events_headline_act_takes_the_details_the_body_gives():
+    text = ("روسيا ترسل قوات إلى بيلاروسيا\n"
+            "أعلنت وزارة الدفاع الروسية أمس الخميس أنها أرسلت 300 جندي إلى بيلاروسيا لإجراء مناورات مشتركة، حسب ما ذكرت "
+            "وكالة تاس.")
+    evs = [e for e in analyze(text, meta={"published": "2023-02-10"}).events if e["type"] == "MOBILIZE"]
+    assert len(evs) == 1
+    ev = evs[0]
+    assert (ev["actor"], ev["location"], ev["quantity"]["value"], ev["when"], ev["source"]) == \
+           ("russia", "belarus", 300, "2023-02-09", "tass")

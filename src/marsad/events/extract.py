@@ -634,8 +634,9 @@ def merge_events(events: list[dict]) -> list[dict]:
                     k["type"], k["mode"], k["trigger"] = ev["type"], ev["mode"], ev["trigger"]
                 else:
                     k["also"] = sorted(set(k.get("also", [])) | {ev["type"]})
-            for f in ("recipient", "location", "quantity", "when"):
-                if k[f] is None and ev[f] is not None and near:
+            for f in ("recipient", "location", "quantity", "when", "source"):
+                # the act's details, wherever the article gives them (a headline first, the body after it)
+                if k[f] is None and ev[f] is not None and (near or f in ("quantity", "when", "source")):
                     k[f] = ev[f]
             break
         else:

@@ -134,7 +134,9 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
                                "evidence": {"start": sent.start, "end": sent.end}, "rule": rule})
         # attribution of this sentence
         src = None
-        for i, n in view.cues("attribution", lo, hi):
+        preps = set(view.cues("quote_preps", lo, hi))
+        for i, n in sorted(view.cues("attribution", lo, hi), key=lambda h: h not in preps):
+            # «حسب ما ذكرت وكالة تاس» names the source more surely than a verb of saying in the same sentence
             j = i + n
             while j < hi and j < i + n + 3 and toks[j].norm in ATTRIBUTION_FILLERS:
                 j += 1
