@@ -190,3 +190,15 @@ def test_events_headline_act_takes_the_details_the_body_gives():
     ev = evs[0]
     assert (ev["actor"], ev["location"], ev["quantity"]["value"], ev["when"], ev["source"]) == \
            ("russia", "belarus", 300, "2023-02-09", "tass")
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient, location", [
+    ("التقى وزير الخارجية التركي هاكان فيدان نظيره الروسي سيرغي لافروف في موسكو.", "CONSULT", "hakan-fidan",
+     "sergey-lavrov", "moscow"),
+    ("انسحبت القوات الروسية من مدينة خيرسون الشهر الماضي.", "RETREAT", "russia", None, "kherson"),
+    ("أعلن الجيش الإسرائيلي أنه شن غارات على مواقع لحزب الله في جنوب لبنان.", "ASSAULT", "israel", "hezbollah",
+     "south-lebanon"),
+    ("اتهمت طهران واشنطن بدعم الإرهاب في المنطقة.", "ACCUSE", "tehran", "washington-d-c", None),
+])
+def test_events_common_news_sentences(text, type_, actor, recipient, location):
+    assert has(text, type_, actor, recipient, location), events(text)

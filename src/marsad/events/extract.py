@@ -323,6 +323,9 @@ def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt
     for m in view.mentions_in(start, hi):
         if m.entity.id == exclude or is_media(m.entity.id):
             continue
+        nxt = view.at_token.get(m.t1)
+        if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+            continue  # «التقى فيدان نظيره الروسي سيرغي لافروف»: the person, not the demonym of his title
         if governing_preposition(view, m) is None:
             return m
         return None
@@ -347,6 +350,8 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
                 recipient = m
             else:
                 location = m
+        elif prep == "من" and hit.trigger.type == "RETREAT" and m.entity.type in PLACE_TYPES and location is None:
+            location = m  # «انسحبت القوات من خيرسون»: the place withdrawn from
         elif prep in r.rcpt_preps and recipient is None:
             recipient = m
     return recipient, location
