@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from marsad.ingest import Article, IngestError
 from marsad.ingest.readers import record_to_result, too_large
-from marsad.ingest.sources import _dispatch, _kind_by_name, _sniff  # the readers `marsad analyze` uses
+from marsad.ingest.sources import kind_by_name, read_bytes, sniff_kind  # the readers `marsad analyze` uses
 
 MAX_BYTES = 50_000_000
 BATCH_ROWS = 256
@@ -61,7 +61,7 @@ def base_name(path: str) -> str:
 def wanted_file(path: str) -> bool:
     """True for a file ``marsad analyze`` would read in a folder: not hidden, of a known kind."""
     name = base_name(path)
-    return not name.startswith(".") and _kind_by_name(name) is not None
+    return not name.startswith(".") and kind_by_name(name) is not None
 
 
 def articles_from_bytes(name: str, source: str, data: bytes, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
@@ -69,7 +69,7 @@ def articles_from_bytes(name: str, source: str, data: bytes, max_bytes: int = MA
     if not data:
         yield IngestError(source, "empty file")
         return
-    kind = _kind_by_name(name)
+    kind = kind_by_name(name)
     if kind == "jsonl" and name.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
@@ -79,7 +79,7 @@ def articles_from_bytes(name: str, source: str, data: bytes, max_bytes: int = MA
     elif kind != "warc" and len(data) > max_bytes:
         yield IngestError(source, too_large(max_bytes))
         return
-    yield from _dispatch(kind or _sniff(data[:4096]), data, name, source, max_bytes)
+    yield from read_bytes(kind or sniff_kind(data[:4096]), data, name, source, max_bytes)
 
 
 def _unit(item: Article | IngestError, doc: str) -> dict[str, Any]:

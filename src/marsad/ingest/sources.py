@@ -31,7 +31,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "<stdin>"
 
 
-def _kind_by_name(name: str) -> str | None:
+def kind_by_name(name: str) -> str | None:
     """Reader kind from a file name, or None when the name says nothing ("" extension means text)."""
     lower = name.lower()
     for kind, exts in (("warc", WARC_EXTS), ("jsonl", JSONL_EXTS), ("json", JSON_EXTS), ("html", HTML_EXTS), ("text", TEXT_EXTS)):
@@ -40,7 +40,7 @@ def _kind_by_name(name: str) -> str | None:
     return "text" if "." not in name.lstrip(".") else None
 
 
-def _sniff(head: bytes) -> str:
+def sniff_kind(head: bytes) -> str:
     """Reader kind from the first bytes: WARC/ARC (or gzip), JSON Lines ("{"), HTML ("<"), else text."""
     if head.startswith((b"WARC/", _GZIP_MAGIC)) or head[:20].lower().startswith(b"filedesc://"):
         return "warc"
@@ -60,7 +60,7 @@ def _folder_files(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        found.extend(Path(root, f) for f in files if not f.startswith(".") and _kind_by_name(f) is not None)
+        found.extend(Path(root, f) for f in files if not f.startswith(".") and kind_by_name(f) is not None)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
@@ -68,7 +68,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Result]:
     source = str(path)
     try:
         size = path.stat().st_size
-        kind = _kind_by_name(path.name)
+        kind = kind_by_name(path.name)
         if size == 0:
             yield IngestError(source, "empty file")
             return
@@ -89,11 +89,11 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Result]:
         yield IngestError(source, f"cannot read: {exc.strerror or exc}")
         return
     if kind is None:
-        kind = _sniff(data[:4096])
-    yield from _dispatch(kind, data, path.name, source, max_bytes)
+        kind = sniff_kind(data[:4096])
+    yield from read_bytes(kind, data, path.name, source, max_bytes)
 
 
-def _dispatch(kind: str, data: bytes, name: str, source: str, max_bytes: int) -> Iterator[Result]:
+def read_bytes(kind: str, data: bytes, name: str, source: str, max_bytes: int) -> Iterator[Result]:
     """Read ``data`` (already in memory, within the size limit) with the reader for ``kind``."""
     if kind == "warc":
         yield from warc_from_stream(bytes_stream(data), source, max_bytes)
@@ -121,7 +121,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Result]:
     if not data:
         yield IngestError(STDIN_NAME, "empty input")
         return
-    kind = _sniff(data[:4096])
+    kind = sniff_kind(data[:4096])
     if kind == "jsonl":
         try:
             text, _ = decode_bytes(data)
@@ -130,7 +130,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Result]:
             return
         yield from jsonl_from_text(text.lstrip("\ufeff"), STDIN_NAME, STDIN_NAME)
         return
-    yield from _dispatch(kind, data, STDIN_NAME, STDIN_NAME, max_bytes)
+    yield from read_bytes(kind, data, STDIN_NAME, STDIN_NAME, max_bytes)
 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, max_bytes: int = 50_000_000) -> Iterator[Result]:
