@@ -40,7 +40,6 @@ class Cues:
     stop: frozenset[str]
     particles: frozenset[str]
     modifiers: frozenset[str]
-    org_heads: frozenset[str]
     first_names: dict[str, str]
     common: frozenset[str]
     not_names: frozenset[str]
@@ -60,7 +59,7 @@ def cues() -> Cues:
                             suffixes=()),
                 frozenset(fold(w) for w in d["name_stop"]),
                 frozenset(fold(w) for w in d["name_particles"]), frozenset(fold(w) for w in d["modifier_words"]),
-                frozenset(fold(w) for w in d["org_heads"]), {key_of(k): v for k, v in d["first_names"].items()},
+                {key_of(k): v for k, v in d["first_names"].items()},
                 common, frozenset(fold(w) for w in d["not_name_words"] + d["org_heads"]), d["romanise"])
 
 

@@ -14,10 +14,11 @@ from functools import lru_cache
 
 import ahocorasick
 
-from marsad.lexicon.load import Lexicon, default_lexicon, is_quote
+from marsad.lexicon.load import Lexicon, default_lexicon
 from marsad.resources import load_json
 from marsad.text.clitics import attach
 from marsad.text.document import Document
+from marsad.text.tokenize import is_quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
-from marsad.lexicon.load import default_lexicon, key_of
+from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
@@ -56,10 +56,12 @@ def roles() -> Roles:
                  f("prepositions"), f("subject_pronouns"))
 
 
-def is_media(entity_id: str) -> bool:
-    """True for news outlets and agencies (lexicon file media.jsonl): they report events, they rarely act in them."""
-    e = default_lexicon().entries.get(entity_id)
-    return bool(e and e.file.startswith("media"))
+def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
+    """The person a title's demonym stands before («نظيره الروسي سيرغي لافروف» → Lavrov), or None."""
+    nxt = view.at_token.get(m.t1)
+    if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+        return nxt
+    return None
 
 
 def governing_preposition(view: DocView, m: MentionAt) -> str | None:
@@ -116,10 +118,7 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
                 continue
             if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and j != hit.i + hit.n):
                 return None  # a place acts only as the verb's immediate subject («قصفت موسكو»)
-            nxt = view.at_token.get(m.t1)
-            if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
-                return nxt  # «وزير الخارجية الروسي سيرغي لافروف»
-            return m
+            return person_after_demonym(view, m) or m  # «وزير الخارجية الروسي سيرغي لافروف»
         n = toks[j].norm
         if j + 1 < hi and n == "كل" and toks[j + 1].norm == "من":
             j += 2
@@ -323,8 +322,7 @@ def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt
     for m in view.mentions_in(start, hi):
         if m.entity.id == exclude or is_media(m.entity.id):
             continue
-        nxt = view.at_token.get(m.t1)
-        if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+        if person_after_demonym(view, m):
             continue  # «التقى فيدان نظيره الروسي سيرغي لافروف»: the person, not the demonym of his title
         if governing_preposition(view, m) is None:
             return m
@@ -339,8 +337,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     for m in view.mentions_in(hit.i + hit.n, hi):
         if m.entity.id == actor.entity.id or m is actor or is_media(m.entity.id):
             continue
-        nxt = view.at_token.get(m.t1)
-        if m.rule == "lexicon:demonym" and nxt is not None and nxt.entity.type == "PERSON":
+        if person_after_demonym(view, m):
             continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
         prep = governing_preposition(view, m)
         if prep is None:

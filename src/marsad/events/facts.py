@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from marsad.events.context import DocView, MentionAt
-from marsad.events.quotes import is_media
+from marsad.lexicon.load import is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 from marsad.text.numbers import noun_info

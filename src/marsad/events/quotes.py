@@ -14,7 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.extract import governing_preposition, is_media
+from marsad.events.extract import governing_preposition
+from marsad.lexicon.load import is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 

@@ -15,7 +15,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from marsad.resources import data_file
-from marsad.text.tokenize import is_quote, key_of  # noqa: F401  (re-exported: the matching key of a form)
+from marsad.text.tokenize import key_of  # noqa: F401  (re-exported: the matching key of a form)
 
 TYPES = {"PERSON", "ORG", "COUNTRY", "PLACE"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -110,6 +110,12 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process."""
     return load_lexicon()
+
+
+def is_media(entity_id: str) -> bool:
+    """True for news outlets and agencies (lexicon file media.jsonl): they report events, they rarely act in them."""
+    e = default_lexicon().entries.get(entity_id)
+    return bool(e and e.file.startswith("media"))
 
 
 def lint_text(s: str) -> list[str]:

@@ -109,10 +109,6 @@ class Token:
         self._analyses = out
         return out
 
-    def stems(self) -> set[str]:
-        """The folded stems of every analysis."""
-        return {a.stem for a in self.analyses()}
-
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets (the text is not changed)."""
