@@ -180,8 +180,8 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     steps = 0
     index = trigger_lookup()
     while j < hi and steps < 4:
-        if toks[j].norm in index.surface:
-            return None
+        if index.maybe(toks[j].norm) and j not in view.at_token and any(h.i == j for h in find_triggers(toks, j, min(hi, j + 4))[:1]):
+            return None  # «القوات» alone is no trigger though «قوات مشتركة» is
         m = view.at_token.get(j)
         if m is not None:
             prep = governing_preposition(view, m)

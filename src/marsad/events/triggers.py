@@ -46,10 +46,21 @@ class Hit:
     suffix: str = ""  # pronoun on the first token («قصفها»: its agent is the pronoun's antecedent)
 
 
+def _weak_end(stem: str, ending: str) -> str:
+    """A stem ending in a weak letter (استولى، اعتدى، سعى، folded to ي) drops it before ت، تا، وا، ون: استولت، استولوا،
+    يستولون; it stays before the other endings (استوليا، استوليتم، يستوليان)."""
+    if stem.endswith("ي") and len(stem) > 2 and ending in ("ت", "تا", "وا", "ون"):
+        return stem[:-1] + ending
+    return stem + ending
+
+
 def _conjugate(past: str, present: str) -> set[str]:
     p_words, r_words = key_of(past).split(), key_of(present).split()
-    out = {" ".join([p_words[0] + e] + p_words[1:]) for e in PAST_ENDINGS}
-    out |= {" ".join([f.format(r_words[0])] + r_words[1:]) for f in PRESENT_FORMS}
+    out = {" ".join([_weak_end(p_words[0], e)] + p_words[1:]) for e in PAST_ENDINGS}
+    for f in PRESENT_FORMS:
+        pre, post = f.split("{}")
+        if not (pre == "ت" and post == "ون" and r_words[0].endswith("ي")):  # تسعون is ninety
+            out.add(" ".join([pre + _weak_end(r_words[0], post)] + r_words[1:]))
     return out
 
 
