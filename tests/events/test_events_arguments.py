@@ -31,3 +31,24 @@ def test_events_weak_final_verbs_are_conjugated(text, type_, actor):
 ])
 def test_events_generic_head_before_the_genitive_is_not_a_trigger(text, type_, actor):
     assert has(text, type_, actor), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, not_recipient", [
+    ("اعتقلت القوات الروسية مجموعة موالية لإيران في حلب.", "COERCE", "russia", "iran"),
+    ("قصفت الطائرات الروسية مواقع فصائل تابعة لتركيا في ريف إدلب.", "ASSAULT", "russia", "turkey"),
+])
+def test_events_an_affiliation_is_no_recipient(text, type_, actor, not_recipient):
+    evs = [e for e in events(text) if e[0] == type_ and e[1] == actor]
+    assert evs and all(e[2] != not_recipient for e in evs), events(text)
+
+
+def test_events_verbal_noun_keeps_its_arguments_in_its_clause():
+    text = ("وتوترت العلاقات منذ أيام في حلب إثر اعتقال القوات الروسية لمجموعة مسلحة، وأخرى بعد اشتباكات في "
+            "ريف اللاذقية.")
+    assert has(text, "COERCE", "russia", location="aleppo"), events(text)
+    assert not has(text, "COERCE", "russia", location="latakia"), events(text)
+
+
+def test_events_verb_object_after_an_aside_between_commas():
+    text = "طلبت حكومة كازاخستان، ليل الأربعاء الخميس، مساعدة عسكرية من منظمة معاهدة الأمن الجماعي."
+    assert has(text, "REQUEST", "kazakhstan", "collective-security-treaty-organization"), events(text)

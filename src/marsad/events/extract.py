@@ -46,6 +46,7 @@ class Roles:
     agent_preps: frozenset[str]      # من قبل / من after a verbal noun
     preps: frozenset[str]
     pronouns: frozenset[str]         # a subject pronoun before the verb points back to the last named subject
+    affiliation: frozenset[str]      # «مجموعة موالية لإيران»: what follows describes the noun, it is no party
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def roles() -> Roles:
     d = load_json("rules", "event_roles.json")
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
-                 f("prepositions"), f("subject_pronouns"))
+                 f("prepositions"), f("subject_pronouns"), f("affiliation_words"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -84,6 +85,13 @@ def governing_preposition(view: DocView, m: MentionAt) -> str | None:
         if hits:
             return hits[0][1]
     return None
+
+
+def affiliated(view: DocView, m: MentionAt) -> bool:
+    """«اعتقال … لمجموعة موالية لإيران», «فصائل تابعة لتركيا»: the entity only says whose the noun before it is."""
+    toks = view.doc.tokens
+    j = m.t0 - 1 if m.start > toks[m.t0].start else m.t0 - 2  # over the proclitic or the preposition word
+    return j >= 0 and toks[j].norm in roles().affiliation
 
 
 @lru_cache(maxsize=1)
@@ -340,7 +348,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
         if person_after_demonym(view, m):
             continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
         prep = governing_preposition(view, m)
-        if prep is None:
+        if prep is None or affiliated(view, m):
             continue
         if prep in r.loc_preps and m.entity.type in PLACE_TYPES and location is None:
             if prep == "الي" and hit.trigger.type not in ("MOBILIZE", "CONSULT", "RETREAT") and recipient is None:
@@ -354,9 +362,13 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     return recipient, location
 
 
-def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | None:
+def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt, clause: tuple[int, int]) -> MentionAt | None:
     """A place the sentence sets its events in («… في وسط سوريا، كما وسعت …»): the first place or country governed by
-    في or ب anywhere in the sentence."""
+    في or ب in the trigger's clause («ومنذ أيام في حلب إثر اعتقال …»), else anywhere in the sentence."""
+    return _place_in(view, *clause, actor) or _place_in(view, lo, hi, actor)
+
+
+def _place_in(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | None:
     for m in view.mentions_in(lo, hi):
         if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
                 and governing_preposition(view, m) in ("في", "ب"):
@@ -499,11 +511,14 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
                 object_of_verb_until = min(region_end, hi)  # within its clause
-            recipient, location = _args(view, hit, actor, hit.i + hit.n, region_end)
+            # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
+            # a verbal noun's stay in its clause
+            args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
+            recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
             if location is None:
-                location = _sentence_place(view, s_lo, s_hi, actor)
+                location = _sentence_place(view, s_lo, s_hi, actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
                 recipient = patient
             partners = coordinated(view, actor, s_hi)
