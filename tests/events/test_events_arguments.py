@@ -52,3 +52,16 @@ def test_events_verbal_noun_keeps_its_arguments_in_its_clause():
 def test_events_verb_object_after_an_aside_between_commas():
     text = "طلبت حكومة كازاخستان، ليل الأربعاء الخميس، مساعدة عسكرية من منظمة معاهدة الأمن الجماعي."
     assert has(text, "REQUEST", "kazakhstan", "collective-security-treaty-organization"), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("وتمتد المنطقة العازلة التي اتفق عليها الجانبان التركي والروسي ضمن اتفاق سوتشي على أجزاء من محافظة إدلب.",
+     "AGREE", "turkey", "russia"),
+    ("وعقد الطرفان الروسي والأوكراني جولة مفاوضات جديدة في إسطنبول.", "CONSULT", "russia", "ukraine"),
+])
+def test_events_both_sides_named_by_their_demonyms(text, type_, actor, recipient):
+    assert has(text, type_, actor, recipient), events(text)
+
+
+def test_events_both_sides_with_no_parties_named_give_nothing():
+    assert events("واتفق الجانبان على مواصلة التعاون.") == []

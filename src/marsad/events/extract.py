@@ -233,9 +233,19 @@ BOTH_SIDES = frozenset({"الجانبان", "الجانبين", "الطرفان"
                         "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين"})
 
 
-def _both_sides(toks, hit: Hit, lo: int, hi: int) -> bool:
-    """«اتفق الجانبان», «الطرفان اتفقا»: the two parties are named by a dual noun next to the trigger."""
-    return any(toks[j].norm in BOTH_SIDES for j in range(max(lo, hit.i - 2), min(hi, hit.i + hit.n + 2)))
+def _both_sides(toks, hit: Hit, lo: int, hi: int) -> int | None:
+    """«اتفق الجانبان», «الطرفان اتفقا»: the two parties are named by a dual noun next to the trigger (its token)."""
+    return next((j for j in range(max(lo, hit.i - 2), min(hi, hit.i + hit.n + 2)) if toks[j].norm in BOTH_SIDES), None)
+
+
+def _pair_after(view: DocView, j: int, hi: int) -> tuple[MentionAt, MentionAt] | None:
+    """Two parties joined by و right after token ``j``: «بين روسيا وإيران»; a dual noun's own demonyms
+    («الجانبان التركي والروسي», «الطرفين الروسي والأوكراني»)."""
+    first = view.at_token.get(j + 1)
+    if first is None or first.entity.type not in ACTOR_TYPES:
+        return None
+    second = coordinated(view, first, hi)
+    return (first, second[0]) if second else None
 
 
 def _last_pair(view: DocView, hit: Hit) -> tuple[MentionAt, MentionAt] | None:
@@ -318,11 +328,7 @@ def _between(view: DocView, hit: Hit, hi: int) -> tuple[MentionAt, MentionAt] | 
         j += 1
     if j >= hi or toks[j].norm != "بين":
         return None
-    first = view.at_token.get(j + 1)
-    if first is None or first.entity.type not in ACTOR_TYPES:
-        return None
-    second = coordinated(view, first, hi)
-    return (first, second[0]) if second else None
+    return _pair_after(view, j, hi)
 
 
 def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt | None:
@@ -498,8 +504,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if not _requires_ok(view, event_hit, s_hi):
                 continue
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
-            if event_hit.trigger.type in SYMMETRIC_TYPES and _both_sides(doc.tokens, hit, s_lo, s_hi):
-                pair = _last_pair(view, hit)  # «اتفق الجانبان على …»: the two parties named last
+            sides = _both_sides(doc.tokens, hit, s_lo, s_hi) if event_hit.trigger.type in SYMMETRIC_TYPES else None
+            if sides is not None:  # «اتفق الجانبان التركي والروسي», else «اتفق الجانبان على …»: the two named last
+                pair = _pair_after(view, sides, s_hi) or _last_pair(view, hit)
                 if pair:
                     actor, patient = pair
             if actor is None:
