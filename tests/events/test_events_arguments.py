@@ -65,3 +65,19 @@ def test_events_both_sides_named_by_their_demonyms(text, type_, actor, recipient
 
 def test_events_both_sides_with_no_parties_named_give_nothing():
     assert events("واتفق الجانبان على مواصلة التعاون.") == []
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("أدان الاتحاد الأوروبي الغزو الروسي لأوكرانيا.", "ASSAULT", "russia", "ukraine"),
+    ("رفضت موسكو الاتهامات الأمريكية بشأن التدخل في الانتخابات.", "ACCUSE", "united-states", None),
+])
+def test_events_act_named_in_the_object_of_a_verb_of_judging(text, type_, actor, recipient):
+    assert has(text, type_, actor, recipient), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "طلبت أوكرانيا الدعم الأمريكي في مواجهة الهجوم.",       # asked for, not given
+    "رفضت كازاخستان إرسال قوات إلى أوكرانيا.",                # refused, not sent
+])
+def test_events_act_asked_for_or_refused_is_no_event(text):
+    assert [e for e in events(text) if e[0] not in ("REQUEST", "REJECT")] == [], events(text)

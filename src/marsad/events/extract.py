@@ -482,10 +482,12 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 else h for h in hits]
         consumed: set[int] = set()
         object_of_verb_until = -1  # a verbal noun inside a verb's object («طلبت … مساعدة», «رفضت إرسال قوات») is no event
+        object_of_verb: Hit | None = None
         for h_idx, hit in enumerate(hits):
             if h_idx in consumed:
                 continue
-            if hit.trigger.pos == "noun" and hit.i < object_of_verb_until and not hit.prefix.startswith(("ل", "ول")):
+            if hit.trigger.pos == "noun" and hit.i < object_of_verb_until and not hit.prefix.startswith(("ل", "ول")) \
+                    and not _reported_act(view, object_of_verb, hit, s_hi):
                 continue
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
             region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb" and h.trigger.type != LIGHT), s_hi)
@@ -517,7 +519,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
-                object_of_verb_until = min(region_end, hi)  # within its clause
+                object_of_verb_until, object_of_verb = min(region_end, hi), hit  # within its clause
             # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
             # a verbal noun's stay in its clause
             args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
@@ -545,6 +547,21 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                                                 and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
                     out.append(ev)
     return merge_events(out)
+
+
+#: verbs whose object may be an act that took place («أدان … الغزو الروسي لأوكرانيا», «رفضت موسكو الاتهامات الغربية»),
+#: unlike a request, a refusal, a threat or an agreement, whose object is an act still to come
+REPORTING_TYPES = frozenset({"ACCUSE", "PROTEST", "SUPPORT", "CONSULT", "SANCTION"})
+
+
+def _reported_act(view: DocView, verb: Hit | None, noun: Hit, hi: int) -> bool:
+    """A verbal noun in the object of a verb of judging or discussing is an act of its own when its doer is named by a
+    demonym right after it («ندد الاتحاد الأوروبي بالغزو الروسي لأوكرانيا»)."""
+    if verb is None or verb.trigger.type not in REPORTING_TYPES and not (verb.trigger.type == "REJECT"
+                                                                          and noun.trigger.type in ("ACCUSE", "THREATEN")):
+        return False
+    gen = _genitive(view, noun, hi)
+    return gen is not None and gen.rule == "lexicon:demonym"
 
 
 def _event(view, hit, actor, recipient, location, sent, k, s_lo, s_hi, sources, status_hit) -> dict:
