@@ -81,3 +81,25 @@ def test_events_act_named_in_the_object_of_a_verb_of_judging(text, type_, actor,
 ])
 def test_events_act_asked_for_or_refused_is_no_event(text):
     assert [e for e in events(text) if e[0] not in ("REQUEST", "REJECT")] == [], events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("لكن اقتراح الكرملين إرسال عناصر بيلاروسية إلى سوريا لم يلق قبولا.", "kremlin", "belarus"),
+    ("وطلبت بغداد من أنقرة سحب قواتها من شمال العراق.", "baghdad", "ankara"),
+    ("وجاءت دعوة الرئيس الفرنسي إيمانويل ماكرون إلى إرسال قوات أوروبية إلى أوكرانيا.", "emmanuel-macron", None),
+])
+def test_events_request_is_made_to_whoever_is_asked_to_act(text, actor, recipient):
+    assert has(text, "REQUEST", actor, recipient), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "لكن اقتراح الكرملين إرسال عناصر بيلاروسية إلى سوريا لم يلق قبولا.",
+    "وجاءت دعوة الرئيس الفرنسي إيمانويل ماكرون إلى إرسال قوات أوروبية إلى أوكرانيا.",
+])
+def test_events_act_asked_for_is_not_reported_as_done(text):
+    assert [e for e in events(text) if e[0] == "MOBILIZE"] == [], events(text)
+
+
+def test_events_threat_of_a_named_leader():
+    assert has("وتصاعدت تهديدات بوتين باستخدام السلاح النووي.", "THREATEN", "vladimir-putin"), \
+        events("وتصاعدت تهديدات بوتين باستخدام السلاح النووي.")

@@ -32,6 +32,8 @@ THAT = frozenset({"ان", "انه", "انها", "بان"})
 PREP_CLITICS = frozenset({"ل", "ب", "لل", "بال"})
 #: verbal nouns of giving, sending and asking whose giver can follow as «من X»
 FROM_AGENT_TYPES = frozenset({"AID", "SUPPORT", "MOBILIZE"})
+#: types whose verbal noun's genitive is who acts even though the verb takes an object («طلب كازاخستان», «تهديدات بوتين»)
+DOER_GENITIVE_TYPES = frozenset({"REQUEST", "THREATEN"})
 #: types where two coordinated parties act together: the second is the first one's counterpart
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose verbal noun governs what is acted on (تدريب الميليشيا, غزو أوكرانيا), not who acts
@@ -505,6 +507,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     continue
             if not _requires_ok(view, event_hit, s_hi):
                 continue
+            asked = _asked_act(view, hits, h_idx, s_hi) if event_hit.trigger.type == "REQUEST" else None
+            if asked is not None:
+                consumed.add(asked[0])  # what is asked for has not happened
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
             sides = _both_sides(doc.tokens, hit, s_lo, s_hi) if event_hit.trigger.type in SYMMETRIC_TYPES else None
             if sides is not None:  # «اتفق الجانبان التركي والروسي», else «اتفق الجانبان على …»: the two named last
@@ -523,6 +528,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
             # a verbal noun's stay in its clause
             args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
+            if asked is not None:
+                args_end = min(args_end, hits[asked[0]].i)  # «… إرسال قوات إلى سوريا»: the act asked for goes there
             recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
@@ -530,6 +537,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 location = _sentence_place(view, s_lo, s_hi, actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
                 recipient = patient
+            if recipient is None and asked is not None and asked[1] is not None and asked[1].entity.id != actor.entity.id:
+                recipient = asked[1]  # «اقتراح إرسال قوات تركية»: Turkey is asked
             partners = coordinated(view, actor, s_hi)
             actors = [actor]
             if partners and hit.trigger.type in SYMMETRIC_TYPES and recipient is None:
@@ -547,6 +556,23 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                                                 and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
                     out.append(ev)
     return merge_events(out)
+
+
+ASKED_GAP = 5  # the request's own genitive may stand between («دعوة الرئيس الفرنسي إيمانويل ماكرون إلى إرسال»)
+
+
+def _asked_act(view: DocView, hits: list[Hit], h_idx: int, hi: int) -> tuple[int, MentionAt | None] | None:
+    """The act a request asks for, the verbal noun that follows it in its clause («اقتراح إرسال عناصر بيلاروسية»,
+    «دعوة ماكرون إلى إرسال قوات أوروبية»): its index in ``hits``, and its doer named by a genitive or demonym (who is
+    asked), or None."""
+    hit = hits[h_idx]
+    k = h_idx + 1
+    toks = view.doc.tokens
+    if k >= len(hits) or hits[k].trigger.type == LIGHT or hits[k].i > hit.i + hit.n + ASKED_GAP \
+            or any(toks[j].norm in CLAUSE_BREAKS for j in range(hit.i + hit.n, hits[k].i)):
+        return None
+    noun = hits[k] if hits[k].trigger.pos == "noun" else _noun_reading(view.doc.tokens, hits[k])
+    return (k, _genitive(view, noun, hi)) if noun is not None else None
 
 
 #: verbs whose object may be an act that took place («أدان … الغزو الروسي لأوكرانيا», «رفضت موسكو الاتهامات الغربية»),
@@ -625,8 +651,9 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         else:
             gen = None
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
-        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or governing_preposition(view, gen) in roles().agent_preps:
-            actor = gen
+        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES \
+                or governing_preposition(view, gen) in roles().agent_preps:
+            actor = person_after_demonym(view, gen) or gen  # «دعوة الرئيس الفرنسي إيمانويل ماكرون»
             other = view.at_token.get(gen.t1)
             if typ in SYMMETRIC_TYPES and other is not None and other.rule == "lexicon:demonym" \
                     and other.entity.id != gen.entity.id:
