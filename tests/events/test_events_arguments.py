@@ -103,3 +103,20 @@ def test_events_act_asked_for_is_not_reported_as_done(text):
 def test_events_threat_of_a_named_leader():
     assert has("وتصاعدت تهديدات بوتين باستخدام السلاح النووي.", "THREATEN", "vladimir-putin"), \
         events("وتصاعدت تهديدات بوتين باستخدام السلاح النووي.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن القوات البيلاروسية لا تشكل تهديدا خطيرا لأوكرانيا.",                     # an assessment
+    "ويرى محللون أن الميليشيات تشكل تهديدا للأمن الإقليمي في اليمن.",
+    "وأشار إلى أن المنظمة لديها قوة قوامها 17 ألف فرد في حالة استعداد دائم للقتال.",     # readiness
+    "ويمتلك الجيش الروسي القدرة على شن هجمات واسعة على كييف.",                         # ability
+    "ومن يرفض الانضمام إلى التحالف سيبقى خارج المعادلة.",                               # whoever refuses
+    "وتقف جهات غير إيرانية وراء الهجوم على القاعدة.",                                   # not Iran
+])
+def test_events_none_from_assessments_abilities_and_unnamed_doers(text):
+    assert events(text) == [], events(text)
+
+
+def test_events_readiness_announced_is_a_plan():
+    evs = events("وأعلنت أنقرة استعدادها لإرسال قوات إلى ليبيا.")
+    assert ("MOBILIZE", "ankara", None, "libya", "planned") in evs, evs

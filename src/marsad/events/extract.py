@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
-from marsad.events.triggers import LIGHT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
+from marsad.events.triggers import LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
 from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
@@ -49,6 +49,8 @@ class Roles:
     preps: frozenset[str]
     pronouns: frozenset[str]         # a subject pronoun before the verb points back to the last named subject
     affiliation: frozenset[str]      # «مجموعة موالية لإيران»: what follows describes the noun, it is no party
+    not_words: frozenset[str]        # «جهات غير روسية»: the demonym names who is not meant
+    relative_subjects: frozenset[str]  # «ومن يرفض …»: whoever does it, no named entity
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,8 @@ def roles() -> Roles:
     d = load_json("rules", "event_roles.json")
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
-                 f("prepositions"), f("subject_pronouns"), f("affiliation_words"))
+                 f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
+                 f("not_words"), f("relative_subjects"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -128,6 +131,8 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
                 continue
             if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and j != hit.i + hit.n):
                 return None  # a place acts only as the verb's immediate subject («قصفت موسكو»)
+            if not_meant(view, m):
+                return None
             return person_after_demonym(view, m) or m  # «وزير الخارجية الروسي سيرغي لافروف»
         n = toks[j].norm
         if j + 1 < hi and n == "كل" and toks[j + 1].norm == "من":
@@ -177,8 +182,13 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
         if m.t1 > hit.i:
             continue
         if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None:
-            return m
+            return None if not_meant(view, m) else m
     return None
+
+
+def not_meant(view: DocView, m: MentionAt) -> bool:
+    """«جهات أخرى غير روسية»: the demonym says who the unnamed doer is not."""
+    return m.t0 > 0 and view.doc.tokens[m.t0 - 1].norm in roles().not_words
 
 
 def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
@@ -196,7 +206,7 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         if m is not None:
             prep = governing_preposition(view, m)
             if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps or prep == "ل") \
-                    and not is_media(m.entity.id):
+                    and not is_media(m.entity.id) and not not_meant(view, m):
                 return m
             return None
         n = toks[j].norm
@@ -491,6 +501,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if hit.trigger.pos == "noun" and hit.i < object_of_verb_until and not hit.prefix.startswith(("ل", "ول")) \
                     and not _reported_act(view, object_of_verb, hit, s_hi):
                 continue
+            if hit.trigger.type == NOT_EVENT or _no_doer_named(view, hit, s_lo):
+                continue
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
             region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb" and h.trigger.type != LIGHT), s_hi)
             event_hit = hit
@@ -556,6 +568,15 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                                                 and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
                     out.append(ev)
     return merge_events(out)
+
+
+def _no_doer_named(view: DocView, hit: Hit, s_lo: int) -> bool:
+    """«ومن يرفض سيكون مصيره …»: a verb whose subject is an indefinite relative; «في حالة استعداد دائم للقتال»,
+    «القدرة على شن هجمات»: a verbal noun that says what an actor could do."""
+    toks = view.doc.tokens
+    if hit.trigger.pos == "verb" and hit.i > s_lo and toks[hit.i - 1].norm in roles().relative_subjects:
+        return True
+    return bool(view.cues("capability", max(s_lo, hit.i - 3), hit.i))
 
 
 ASKED_GAP = 5  # the request's own genitive may stand between («دعوة الرئيس الفرنسي إيمانويل ماكرون إلى إرسال»)

@@ -20,6 +20,9 @@ VERB_PREFIXES = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "
 NOUN_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل", "وبال"})
 
 
+#: the type of a phrase that holds a trigger word but states no act («تشكل تهديدا»): matched, then dropped
+NOT_EVENT = "NONE"
+
 #: the type of a light verb (شارك، قام، شن …): the event takes the type of the verbal noun it governs
 LIGHT = "LIGHT"
 
@@ -81,7 +84,7 @@ def trigger_index() -> dict[str, list[Trigger]]:
         req = frozenset(key_of(w) for w in requires)
         index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req))
 
-    for g in data["triggers"]:
+    for g in data["triggers"] + [dict(data.get("not_events", {}), type=NOT_EVENT)]:
         group_req = g.get("requires", [])
         for v in g.get("verbs", []):
             for form in _conjugate(v["past"], v["present"]):
