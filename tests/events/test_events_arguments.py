@@ -120,3 +120,18 @@ def test_events_none_from_assessments_abilities_and_unnamed_doers(text):
 def test_events_readiness_announced_is_a_plan():
     evs = events("وأعلنت أنقرة استعدادها لإرسال قوات إلى ليبيا.")
     assert ("MOBILIZE", "ankara", None, "libya", "planned") in evs, evs
+
+
+@pytest.mark.parametrize("text", [
+    "وهدد الرئيس الروسي فلاديمير بوتين بنشر أسلحة نووية في بيلاروسيا.",
+    "وتوعدت إيران بقصف القواعد الأمريكية في المنطقة.",
+])
+def test_events_threatened_act_is_not_reported_as_done(text):
+    evs = events(text)
+    assert [e for e in evs if e[0] == "THREATEN"] and not [e for e in evs if e[0] in ("MOBILIZE", "ASSAULT")], evs
+
+
+def test_events_seemed_is_not_began():
+    # «بدا» (seemed) folds like «بدأ» (began) but governs no act
+    text = "وبدا أن بوتين يؤكد أن تكتيك التهديد بنشر أسلحة نووية لم يطرح على الطاولة بعد."
+    assert not [e for e in events(text) if e[0] == "MOBILIZE"], events(text)

@@ -505,12 +505,13 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 continue
             lo, hi = view.clause_bounds(hit.i, s_lo, s_hi)
             region_end = next((h.i for h in hits[h_idx + 1:] if h.trigger.pos == "verb" and h.trigger.type != LIGHT), s_hi)
-            event_hit = hit
+            event_hit, ev_idx = hit, h_idx
             if hit.trigger.type == LIGHT:
                 nxt = next((j for j in range(h_idx + 1, len(hits)) if hits[j].i - (hit.i + hit.n) <= LIGHT_REACH
                             and (hits[j].trigger.pos == "noun" or _noun_reading(doc.tokens, hits[j]))), None)
                 if nxt is not None:
                     consumed.add(nxt)
+                    ev_idx = nxt
                     event_hit = hits[nxt] if hits[nxt].trigger.pos == "noun" else _noun_reading(doc.tokens, hits[nxt])
                 elif hit.trigger.mode:
                     event_hit = Hit(Trigger(hit.trigger.mode, None, "verb", hit.trigger.words, frozenset()), hit.i, hit.n,
@@ -519,9 +520,10 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     continue
             if not _requires_ok(view, event_hit, s_hi):
                 continue
-            asked = _asked_act(view, hits, h_idx, s_hi) if event_hit.trigger.type == "REQUEST" else None
+            asked = _asked_act(view, hits, ev_idx, s_hi) if event_hit.trigger.type in ("REQUEST", "THREATEN") else None
             if asked is not None:
-                consumed.add(asked[0])  # what is asked for has not happened
+                consumed.add(asked[0])  # what is asked for or threatened has not happened
+                asked = asked if event_hit.trigger.type == "REQUEST" else None
             actor, patient = _actor_and_patient(view, hit, event_hit, lo, hi, s_hi)
             sides = _both_sides(doc.tokens, hit, s_lo, s_hi) if event_hit.trigger.type in SYMMETRIC_TYPES else None
             if sides is not None:  # «اتفق الجانبان التركي والروسي», else «اتفق الجانبان على …»: the two named last

@@ -95,7 +95,7 @@ def trigger_index() -> dict[str, list[Trigger]]:
             add(key_of(form), g, "noun", group_req)
     light = data.get("light_verbs", {}).get("verbs", [])
     for v in light:
-        for form in _conjugate(v["past"], v["present"]):
+        for form in _conjugate(v["past"], v["present"]) - {key_of(w) for w in v.get("except", [])}:
             words = tuple(form.split())
             index.setdefault(words[0], []).append(Trigger(LIGHT, v.get("alone"), "verb", words, frozenset()))
     for v in index.values():
