@@ -135,3 +135,24 @@ def test_events_seemed_is_not_began():
     # «بدا» (seemed) folds like «بدأ» (began) but governs no act
     text = "وبدا أن بوتين يؤكد أن تكتيك التهديد بنشر أسلحة نووية لم يطرح على الطاولة بعد."
     assert not [e for e in events(text) if e[0] == "MOBILIZE"], events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipients", [
+    ("وحاولت روسيا إقناع دول منفردة، بما في ذلك بيلاروسيا وكازاخستان، بإرسال قوات.", "REQUEST", "russia",
+     {"belarus", "kazakhstan"}),
+    ("وفرضت واشنطن عقوبات على عدة دول، من بينها إيران وكوريا الشمالية.", "SANCTION", "washington-d-c",
+     {"iran", "north-korea"}),
+])
+def test_events_members_named_after_a_generic_object_are_the_recipients(text, type_, actor, recipients):
+    got = {r for t, a, r, _, _ in events(text) if t == type_ and a == actor}
+    assert recipients <= got, events(text)
+
+
+def test_events_tried_to_takes_the_type_of_its_act():
+    text = "حاولت القوات الروسية قصف مدينة خاركيف."
+    assert has(text, "ASSAULT", "russia", "kharkiv"), events(text)
+
+
+def test_events_supported_by_is_no_recipient_of_the_sending():
+    text = "وقال إن المنظمة يمكن أن ترسل قوات حفظ سلام إلى مناطق يسيطر عليها المتمردون المدعومون من موسكو."
+    assert not [e for e in events(text) if e[0] == "MOBILIZE" and e[2] == "moscow"], events(text)

@@ -560,16 +560,30 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             elif partners:
                 actors += partners
             places = [location] + (coordinated(view, location, region_end) if location is not None else [])
-            for act in actors:
+            recipients = [recipient]
+            if recipient is None and hit.trigger.type in PATIENT_TYPES:  # «… دولا، بما في ذلك بيلاروسيا وكازاخستان»
+                recipients = _included(view, hit.i + hit.n, region_end) or recipients
+            for act, recipient, place in ((a, r, p) for a in actors for r in recipients for p in places):
                 if recipient is not None and recipient.entity.id == act.entity.id:
                     continue
-                for place in places:
-                    ev = _event(view, hit, act, recipient, place, sent, k, s_lo, s_hi, sources, status_hit)
-                    if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
-                        ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
-                                                and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
-                    out.append(ev)
+                ev = _event(view, hit, act, recipient, place, sent, k, s_lo, s_hi, sources, status_hit)
+                if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
+                    ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
+                                            and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                out.append(ev)
     return merge_events(out)
+
+
+INCLUSION_REACH = 8
+
+
+def _included(view: DocView, start: int, hi: int) -> list[MentionAt]:
+    """«إقناع دول منفردة، بما في ذلك بيلاروسيا وكازاخستان»: the named members of a generic object."""
+    for i, n in view.cues("inclusion", start, min(hi, start + INCLUSION_REACH)):
+        first = view.at_token.get(i + n)
+        if first is not None and first.entity.type in ACTOR_TYPES:
+            return [first] + coordinated(view, first, hi)
+    return []
 
 
 def _no_doer_named(view: DocView, hit: Hit, s_lo: int) -> bool:
