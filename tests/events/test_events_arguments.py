@@ -156,3 +156,16 @@ def test_events_tried_to_takes_the_type_of_its_act():
 def test_events_supported_by_is_no_recipient_of_the_sending():
     text = "وقال إن المنظمة يمكن أن ترسل قوات حفظ سلام إلى مناطق يسيطر عليها المتمردون المدعومون من موسكو."
     assert not [e for e in events(text) if e[0] == "MOBILIZE" and e[2] == "moscow"], events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, location", [
+    ("وحاولت القوات الإسرائيلية اقتحام مخيم جنين.", "ASSAULT", "israel", None),
+    ("داهمت الشرطة التركية منازل مشتبه بهم في إسطنبول.", "COERCE", "turkey", "istanbul"),
+    ("وأدى استهداف الطائرات الروسية لمواقع المعارضة إلى مقتل مدنيين.", "ASSAULT", "russia", None),
+])
+def test_events_storming_raids_and_targeting(text, type_, actor, location):
+    assert has(text, type_, actor, location=location), events(text)
+
+
+def test_events_aiming_at_a_goal_is_no_attack():
+    assert events("وتستهدف الخطة الحكومية تحسين الاقتصاد السوري.") == []
