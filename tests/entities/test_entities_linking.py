@@ -193,3 +193,19 @@ def test_entities_loanword_or_arabic_name(word, foreign):
 def test_entities_discovered_western_expert_and_surname():
     got, d = ents("وقال جيمس بيلتون، الباحث في الأمن الأوروبي: «الخطوة متوقعة».\nوأضاف بيلتون أن موسكو تريد الضغط.")
     assert got["james-belton"] == ["جيمس بيلتون", "بيلتون"]
+
+
+def test_entities_units_named_by_head_and_ordinal():
+    got, d = ents('بدلاً من "القوات النظامية" كـ"الفيلق الخامس والسادس" والآن "لواء القدس".')
+    assert got["fifth-corps"] == ["الفيلق الخامس"] and got["sixth-corps"] == ["السادس"]
+    got, d = ents("وانسحب اللواء الأول و الثاني من أطراف المدينة بعد معارك عنيفة.")
+    assert got["first-brigade"] == ["اللواء الأول"] and got["second-brigade"] == ["الثاني"]
+    got, d = ents("وقالت مصادر إن الكتيبة الثالثة وصلت إلى المنطقة.")
+    assert got["third-battalion"] == ["الكتيبة الثالثة"]
+
+
+def test_entities_ordinal_without_a_unit_head_is_nothing():
+    got, _ = ents("للمرة الأولى منذ عام، وفي الأسبوع الثاني من الشهر الخامس والسادس.")
+    assert got == {}
+    got, _ = ents("وقال اللواء أحمد الخطيب إن الوضع هادئ.")
+    assert not any(k.endswith("brigade") for k in got)

@@ -249,6 +249,53 @@ def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] 
 TAGGER_WINDOW = 10
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[CliticIndex[str], dict[str, str]]:
+    d = load_json("rules", "discovery.json")["ordinal_units"]
+    heads = CliticIndex(((fold(h), e) for h, e in d["heads"].items()), prefixes=("", "و", "ف", "ب", "ك", "وب", "وك"),
+                        suffixes=())
+    return heads, {fold(o): e for o, e in d["ordinals"].items()}
+
+
+def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
+    """Units named by head + ordinal (الفيلق السادس → Sixth Corps), and the ordinals coordinated after one
+    («الفيلق الخامس والسادس»: the Sixth Corps too, its mention the ordinal alone). A unit the lexicon knows by that
+    English name keeps its entry."""
+    heads, ordinals = _unit_words()
+    toks = doc.tokens
+    out = []
+
+    def unit(head: str, ordinal: str, s: int, e: int, rule: str) -> None:
+        name = f"{ordinal} {head}"
+        entry = lex.entries.get(slug(name)) or Entry(slug(name), name, "ORG", None, [], [doc.text[s:e]], [], [], [], "discovered", "")
+        if not doc.in_chrome(s, e):
+            out.append((s, e, entry, rule))
+            cover(s, e)
+
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.norm not in heads.surface or toks[i + 1].norm not in ordinals:
+            continue
+        head = heads.lookup(t.norm)[0].value
+        if not covered(t) and not covered(toks[i + 1]):
+            unit(head, ordinals[toks[i + 1].norm], toks[i].offset_of(len(heads.lookup(t.norm)[0].prefix)),
+                 toks[i + 1].end, "discovery:ordinal-unit")
+        k = i + 2
+        while k < len(toks):  # «… الخامس والسادس» / «… الخامس و السادس»
+            tk = toks[k]
+            if tk.norm == "و" and k + 1 < len(toks) and toks[k + 1].norm in ordinals:
+                k += 1
+                tk, skip = toks[k], 0
+            elif tk.norm.startswith("و") and tk.norm[1:] in ordinals:
+                skip = 1
+            else:
+                break
+            if not covered(tk):
+                unit(head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end, "discovery:ordinal-unit")
+            k += 1
+    return out
+
+
 def _cue_windows(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
     """Token windows after a title or a verb of saying where an unknown word stands and no person was found: the only
     places the statistical tagger is run (the cheap signal that an unknown name is there)."""
@@ -378,6 +425,8 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 i = k
                 continue
         i += 1
+
+    found += _ordinal_units(doc, covered, cover, lex)
 
     # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
     # above did not find (the cheap signal; see tagged_people)
