@@ -41,7 +41,7 @@ def _media_heads() -> frozenset[str]:
     return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["media_heads"])
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _cue_words(name: str) -> frozenset[str]:
     return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")[name])
 
