@@ -164,3 +164,48 @@ def test_entities_romanise_trade_family_names(arabic, latin):
 def test_entities_discovery_over_a_named_body_inside_the_title():
     got, d = ents("كشف المقدّم المنشق عن ميليشيات أسد أحمد العطار مشاركة الميليشيا في المعارك.")
     assert [e.name for e in d.entities if e.type == "PERSON"] == ["Ahmed al-Attar"]
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("جيمس بيلتون", "James Belton"),        # ي before two consonants is a closed «e»; و is «o»; final sonorant
+    ("آنا شتيرنبرغ", "Anna Shternberg"),     # شت opens a Western word; غ is «g» in a loanword; «er» inside
+    ("روبرت هولتون", "Robert Holton"),
+    ("نيكولاي بيتروف", "Nikolai Betrov"),    # ‑وف is «ov» (ب cannot tell p from b)
+    ("أولغا سيمونينكو", "Olga Simonenko"),    # ‑ينكو is «enko»; an opening أو is «O»
+])
+def test_entities_romanise_western_names(arabic, latin):
+    from marsad.entities.discovery import romanise
+
+    assert romanise(arabic) == latin
+
+
+@pytest.mark.parametrize("word, foreign", [
+    ("بيلتون", True), ("شتيرنبرغ", True), ("ماكرون", True),
+    ("رحال", False), ("العطار", False), ("كريم", False), ("ماهر", False), ("سلمان", False), ("منصور", False),
+    ("عبيدات", False),  # a letter only Arabic words use (ع)
+])
+def test_entities_loanword_or_arabic_name(word, foreign):
+    from marsad.entities.discovery import looks_foreign
+
+    assert looks_foreign(word) is foreign
+
+
+def test_entities_discovered_western_expert_and_surname():
+    got, d = ents("وقال جيمس بيلتون، الباحث في الأمن الأوروبي: «الخطوة متوقعة».\nوأضاف بيلتون أن موسكو تريد الضغط.")
+    assert got["james-belton"] == ["جيمس بيلتون", "بيلتون"]
+
+
+def test_entities_units_named_by_head_and_ordinal():
+    got, d = ents('بدلاً من "القوات النظامية" كـ"الفيلق الخامس والسادس" والآن "لواء القدس".')
+    assert got["fifth-corps"] == ["الفيلق الخامس"] and got["sixth-corps"] == ["السادس"]
+    got, d = ents("وانسحب اللواء الأول و الثاني من أطراف المدينة بعد معارك عنيفة.")
+    assert got["first-brigade"] == ["اللواء الأول"] and got["second-brigade"] == ["الثاني"]
+    got, d = ents("وقالت مصادر إن الكتيبة الثالثة وصلت إلى المنطقة.")
+    assert got["third-battalion"] == ["الكتيبة الثالثة"]
+
+
+def test_entities_ordinal_without_a_unit_head_is_nothing():
+    got, _ = ents("للمرة الأولى منذ عام، وفي الأسبوع الثاني من الشهر الخامس والسادس.")
+    assert got == {}
+    got, _ = ents("وقال اللواء أحمد الخطيب إن الوضع هادئ.")
+    assert not any(k.endswith("brigade") for k in got)

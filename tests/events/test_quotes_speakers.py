@@ -50,3 +50,35 @@ def test_quotes_second_named_speaker_in_one_sentence():
     assert [s for s, _ in quotes(text)] == ["china", "nato"]
     text = "ووفق المركز: «قد يصف الكرملين قوات حفظ السلام بأنها مهمة المنظمة»."
     assert "kremlin" not in [s for s, _ in quotes(text)]
+
+
+def test_quotes_spokesperson_speaks_for_the_body():
+    text = ("في حين أدلى المتحدث باسم وزارة الدفاع في بيلاروسيا بتصريح عام مفاده أن “بيلاروس تسعى باستمرار "
+            "لاتجاهات جديدة لأنشطة حفظ السلام“.")
+    assert [s for s, _ in quotes(text)] == ["ministry-of-defence-belarus"]
+    # a named spokesperson is the speaker, not the body
+    text = "وقال المتحدث باسم وزارة الدفاع الروسية إيغور كوناشينكوف إن القوات صدت هجوماً على مواقعها."
+    assert [s for s, _ in quotes(text)] == ["igor-konashenkov"]
+    # an expert's words are not the body's: «المحلل في معهد …» names no spokesperson
+    text = "وقال المحلل في معهد دراسات الحرب إن الهجوم متوقع."
+    assert quotes(text) == []
+
+
+def test_quotes_statement_needs_a_statement_noun():
+    text = "وأدلى وزير الخارجية الروسي سيرغي لافروف بتصريحات للصحفيين قال فيها إن موسكو لن تتراجع."
+    assert "sergey-lavrov" in [s for s, _ in quotes(text)]
+    assert quotes("وأدلى الرئيس الفرنسي إيمانويل ماكرون بصوته في الانتخابات صباح الأحد.") == []
+
+
+def test_quotes_labelling_gives_the_subjects_words():
+    text = ("طلبت حكومة كازاخستان، ليل الأربعاء الخميس، مساعدة عسكرية من منظمة معاهدة الأمن الجماعي ضد ما "
+            "أسمته بـ«الجماعات الإرهابية».")
+    assert [s for s, _ in quotes(text)] == ["kazakhstan"]
+    text = "ونددت إيران بما وصفته «العدوان الإسرائيلي» على أراضيها."
+    assert [s for s, _ in quotes(text)] == ["iran"]
+
+
+def test_quotes_seeming_statement_is_no_quote():
+    text = "حقيقة أن بوتين بدا وكأنه يؤكد ذلك يوحي بأن التهديد لم يطرح على الطاولة بعد."
+    assert quotes(text) == []
+    assert [s for s, _ in quotes("وأكد بوتين أن التهديد قائم.")] == ["vladimir-putin"]

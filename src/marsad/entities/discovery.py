@@ -44,6 +44,7 @@ class Cues:
     common: frozenset[str]
     not_names: frozenset[str]
     letters: dict[str, str]
+    loanwords: dict
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,14 @@ def cues() -> Cues:
                 frozenset(fold(w) for w in d["name_stop"]),
                 frozenset(fold(w) for w in d["name_particles"]), frozenset(fold(w) for w in d["modifier_words"]),
                 {key_of(k): v for k, v in d["first_names"].items()},
-                common, frozenset(fold(w) for w in d["not_name_words"] + d["org_heads"]), d["romanise"])
+                common, frozenset(fold(w) for w in d["not_name_words"] + d["org_heads"]), d["romanise"], _loanword_rules(d))
+
+
+def _loanword_rules(d: dict) -> dict:
+    lw = dict(d["loanwords"])
+    lw["foreign_letters"] = frozenset(lw["foreign_letters"])
+    lw["arabic_letters"] = frozenset(lw["arabic_letters"])
+    return lw
 
 
 @lru_cache(maxsize=1)
@@ -108,32 +116,85 @@ def romanise(arabic: str) -> str:
         if f in known:
             words.append(known[f])
             continue
-        stem = w[2:] if w.startswith("ال") else ""
-        if len(stem) == 4 and stem[2] == "ا" and not set(stem[:2] + stem[3]) & VOWEL_LETTERS:
-            # «ال» + فعّال, the trade names of families (العطار، النجار، الحداد): al-Attar, al-Najjar, al-Haddad
-            c1, c2, c3 = (("a" if x == "ع" else c.letters.get(x, "")) for x in (stem[0], stem[1], stem[3]))
-            first = c1 if stem[0] == "ع" else c1 + "a"
-            words.append("al-" + (first + c2 + c2 + "a" + c3).capitalize())
-            continue
-        out = []
-        s0 = 2 if w.startswith("ال") and len(w) > 4 else 0  # the stem after the article
-        for i, ch in enumerate(w):
-            r = c.letters.get(ch, "" if not ch.isascii() else ch)
-            if ch in "وي" and 0 < i < len(w) - 1:
-                r = "u" if ch == "و" else "i"
-            if ch in "أإآا" and i == 0:
-                r = "a" if ch != "إ" else "i"
-            if ch == "ع" and i == s0:
-                r = "a"  # عطار → Attar, عمر → Omar: an opening ain is heard as a vowel
-            if i == s0 + 1 and w[s0] not in VOWEL_LETTERS and w[s0] != "ع" and ch not in VOWEL_LETTERS:
-                r = "a" + r  # two consonants open the stem: the short vowel between them is written (رحال → Rahal)
-            out.append(r)
-        word = "".join(out)
-        if re.match(r"al[a-z]{3}", word):
-            words.append("al-" + word[2:3].upper() + word[3:])
-        else:
-            words.append(word[:1].upper() + word[1:])
+        words.append(spell(w))
     return " ".join(x for x in words if x)
+
+
+def looks_foreign(w: str) -> bool:
+    """A loanword spelling (بيلفر، ستارمر، زوكرمان) rather than an Arabic name: no letter only Arabic words use, no
+    article, and not one of the short templates of Arabic names (فعال، فعيل، فاعل، مفعول)."""
+    lw = cues().loanwords
+    if set(w) & lw["foreign_letters"]:
+        return True
+    if set(w) & lw["arabic_letters"] or w.startswith("ال"):
+        return False
+    return not any(re.fullmatch(t, w) for t in lw["arabic_templates"])
+
+
+def spell(w: str) -> str:
+    """One Arabic word spelled letter by letter in Latin, capitalised (the article as «al-»)."""
+    if looks_foreign(w):
+        return _spell_loanword(w)
+    c = cues()
+    stem = w[2:] if w.startswith("ال") else ""
+    if len(stem) == 4 and stem[2] == "ا" and not set(stem[:2] + stem[3]) & VOWEL_LETTERS:
+        # «ال» + فعّال, the trade names of families (العطار، النجار، الحداد): al-Attar, al-Najjar, al-Haddad
+        c1, c2, c3 = (("a" if x == "ع" else c.letters.get(x, "")) for x in (stem[0], stem[1], stem[3]))
+        first = c1 if stem[0] == "ع" else c1 + "a"
+        return "al-" + (first + c2 + c2 + "a" + c3).capitalize()
+    out = []
+    s0 = 2 if w.startswith("ال") and len(w) > 4 else 0  # the stem after the article
+    for i, ch in enumerate(w):
+        r = c.letters.get(ch, "" if not ch.isascii() else ch)
+        if ch in "وي" and 0 < i < len(w) - 1:
+            r = "u" if ch == "و" else "i"
+        if ch in "أإآا" and i == 0:
+            r = "a" if ch != "إ" else "i"
+        if ch == "ع" and i == s0:
+            r = "a"  # عطار → Attar, عمر → Omar: an opening ain is heard as a vowel
+        if i == s0 + 1 and w[s0] not in VOWEL_LETTERS and w[s0] != "ع" and ch not in VOWEL_LETTERS:
+            r = "a" + r  # two consonants open the stem: the short vowel between them is written (رحال → Rahal)
+        out.append(r)
+    word = "".join(out)
+    if re.match(r"al[a-z]{3}", word):
+        return "al-" + word[2:3].upper() + word[3:]
+    return word[:1].upper() + word[1:]
+
+
+def _spell_loanword(w: str) -> str:
+    """A Western name written in Arabic letters, spelled by the usual English rendering of each letter group
+    (``discovery.json`` → ``loanwords``): the longest group that matches at the start, the end or anywhere wins
+    (تش → ch, ‑وف → ov, و → o, غ → g); an unwritten «e» goes before a final sonorant after a consonant (بايدن → Biden)."""
+    lw = cues().loanwords
+    out = []
+    i = 0
+    n = len(w)
+    while i < n:
+        for size in (4, 3, 2, 1):
+            g = w[i:i + size]
+            if len(g) < size:
+                continue
+            r = None
+            if i == 0:
+                r = lw["initial"].get(g)
+            if r is None and i + size == n:
+                r = lw["final"].get(g)
+            if r is None:
+                r = lw["groups"].get(g)
+            if r is not None:
+                break
+        else:
+            g, r = w[i], cues().letters.get(w[i], "" if not w[i].isascii() else w[i])
+        if g == "ي" and 0 < i and i + 2 < n and not set(w[i + 1:i + 3]) & VOWEL_LETTERS:
+            r = lw["closed_i"]  # before two consonants, a closed syllable: بيلفر → Belfer, بنس → Pence
+        if i == 1 and w[0] not in VOWEL_LETTERS and w[1] not in VOWEL_LETTERS and w[:2] not in lw["onsets"]:
+            r = "e" + r  # no Western word opens with these two consonants: the vowel between them is unwritten
+        out.append(r)
+        i += len(g)
+    word = "".join(out)
+    word = re.sub(lw["unwritten_e_inside"], r"\1e\2", word)
+    word = re.sub(lw["unwritten_e"], r"\1e\2", word)
+    return word[:1].upper() + word[1:]
 
 
 def slug(name: str) -> str:
@@ -186,6 +247,53 @@ def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] 
 
 
 TAGGER_WINDOW = 10
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[CliticIndex[str], dict[str, str]]:
+    d = load_json("rules", "discovery.json")["ordinal_units"]
+    heads = CliticIndex(((fold(h), e) for h, e in d["heads"].items()), prefixes=("", "و", "ف", "ب", "ك", "وب", "وك"),
+                        suffixes=())
+    return heads, {fold(o): e for o, e in d["ordinals"].items()}
+
+
+def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
+    """Units named by head + ordinal (الفيلق السادس → Sixth Corps), and the ordinals coordinated after one
+    («الفيلق الخامس والسادس»: the Sixth Corps too, its mention the ordinal alone). A unit the lexicon knows by that
+    English name keeps its entry."""
+    heads, ordinals = _unit_words()
+    toks = doc.tokens
+    out = []
+
+    def unit(head: str, ordinal: str, s: int, e: int, rule: str) -> None:
+        name = f"{ordinal} {head}"
+        entry = lex.entries.get(slug(name)) or Entry(slug(name), name, "ORG", None, [], [doc.text[s:e]], [], [], [], "discovered", "")
+        if not doc.in_chrome(s, e):
+            out.append((s, e, entry, rule))
+            cover(s, e)
+
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.norm not in heads.surface or toks[i + 1].norm not in ordinals:
+            continue
+        head = heads.lookup(t.norm)[0].value
+        if not covered(t) and not covered(toks[i + 1]):
+            unit(head, ordinals[toks[i + 1].norm], toks[i].offset_of(len(heads.lookup(t.norm)[0].prefix)),
+                 toks[i + 1].end, "discovery:ordinal-unit")
+        k = i + 2
+        while k < len(toks):  # «… الخامس والسادس» / «… الخامس و السادس»
+            tk = toks[k]
+            if tk.norm == "و" and k + 1 < len(toks) and toks[k + 1].norm in ordinals:
+                k += 1
+                tk, skip = toks[k], 0
+            elif tk.norm.startswith("و") and tk.norm[1:] in ordinals:
+                skip = 1
+            else:
+                break
+            if not covered(tk):
+                unit(head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end, "discovery:ordinal-unit")
+            k += 1
+    return out
 
 
 def _cue_windows(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
@@ -317,6 +425,8 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 i = k
                 continue
         i += 1
+
+    found += _ordinal_units(doc, covered, cover, lex)
 
     # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
     # above did not find (the cheap signal; see tagged_people)

@@ -22,7 +22,6 @@ from marsad.resources import load_json
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
 SPEAKER_WINDOW = 13
 CONTINUE_SENTENCES = 3
-NOT_SAID = frozenset({"قد", "ربما", "لن", "لم", "لا"})
 ATTRIBUTION_FILLERS = frozenset({"ما", "\"", "'", "ذكر", "ذكرت", "نقل", "نقلت", "افاد", "افادت", "اورد", "اوردت", "جاء", "في"})
 THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", ":"})
 
@@ -42,12 +41,31 @@ def _media_heads() -> frozenset[str]:
     return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["media_heads"])
 
 
+@lru_cache(maxsize=None)
+def _cue_words(name: str) -> frozenset[str]:
+    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")[name])
+
+
+def _statement_follows(view: DocView, j: int, hi: int) -> bool:
+    """A statement noun governed by ب within reach of «أدلى»: «أدلى المتحدث … بتصريح» is a quote, «أدلى بصوته» is not."""
+    toks = view.doc.tokens
+    nouns = _cue_words("statement_nouns")
+    for t in toks[j:min(hi, j + SPEAKER_WINDOW)]:
+        if t.norm in CLAUSE_BREAKS and t.norm not in "()-":
+            return False
+        if any(a.prefix in ("ب", "وب") and a.stem in nouns for a in t.analyses()):
+            return True
+    return False
+
+
 def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> MentionAt | None:
     """The speaker after a verb of saying: a person within reach (after a title or body), else the first named
     entity not governed by a preposition; the search stops at إن/أن and at clause breaks."""
     toks = view.doc.tokens
     first = None
     after_title = False  # after «المحلل» or «العميد» only a person's name can be the speaker
+    body = None          # …unless the title speaks for a body: «المتحدث باسم وزارة الدفاع» with no name after it
+    for_body = False
     for j in range(i, min(hi, i + SPEAKER_WINDOW)):
         m = view.at_token.get(j)
         if m is None:
@@ -55,15 +73,19 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
                 break
             if toks[j].norm in _generic_sources():
                 break
+            for_body = after_title and body is None and toks[j].norm in _cue_words("spokesperson_of")
             after_title = after_title or toks[j].norm in _person_refs()
             continue
+        if for_body and m.entity.type in ("ORG", "COUNTRY") and not is_media(m.entity.id):
+            body = m
+        for_body = False
         if m.entity.type not in types or is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
             continue
         if m.entity.type == "PERSON":
             return m
         if first is None and governing_preposition(view, m) is None:
             first = m
-    return first
+    return body or first
 
 
 def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
@@ -102,10 +124,13 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
         speaker: MentionAt | None = None
         speaker_id: str | None = None
         rule = ""
-        hits = sorted(view.cues("quote_verbs", lo, hi) + view.cues("quote_preps", lo, hi))
+        hits = sorted(view.cues("quote_verbs", lo, hi) + view.cues("quote_preps", lo, hi)
+                      + [(i, n) for i, n in view.cues("statement_verbs", lo, hi) if _statement_follows(view, i + n, hi)])
         for i, n in hits:
-            if i > lo and toks[i - 1].norm in NOT_SAID and (toks[i - 1].norm != "قد" or toks[i].norm.startswith(("ي", "ت"))):
-                continue  # «قد يصف …», «لم يقل …»: a possible or denied statement is no quote («قد صرحت» is one)
+            if i > lo and toks[i - 1].norm in _cue_words("quote_not_said") \
+                    and (toks[i - 1].norm != "قد" or toks[i].norm.startswith(("ي", "ت"))):
+                continue  # «قد يصف …», «لم يقل …», «وكأنه يؤكد»: a possible, denied or seeming statement is no quote
+                #           («قد صرحت» is one)
             speaker = _named_after(view, i + n, hi)
             after = toks[i + n] if i + n < hi else None
             if speaker_id:  # a second speaker in the sentence counts only when named right after a past-tense verb
@@ -126,7 +151,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
             elif toks[i].norm.startswith(("و", "ف")) and last_speaker and k - last_speaker[0] <= CONTINUE_SENTENCES \
                     and _named_before(view, lo, i) is None:
                 speaker_id, rule = last_speaker[1], "quote:continuation"
-            elif (i, n) in view.cues("quote_verbs", i, i + n):
+            elif (i, n) in view.cues("quote_verbs", i, i + n) or view.cue_at("statement_verbs", i):
                 before = _named_before(view, lo, i)
                 if before is not None:
                     speaker_id, rule = before.entity.id, "quote:subject-before"
