@@ -138,3 +138,20 @@ def test_tagger_crf_cues_file_clean() -> None:
     single, double = load_cues()
     assert "T" in single["لواء"] and "O" in single["لواء"]
     assert double[("امين", "عام")] == "T"
+
+
+def test_tagger_runs_only_where_two_name_words_stand() -> None:
+    """The CRF runs in a window after a title or a verb of saying only when two neighbouring words there could open a
+    name; a window of ordinary words costs no tagging."""
+    from marsad.entities import discovery
+    from marsad.pipeline import add_sentences, add_tokens
+    from marsad.text.document import Document
+
+    def windows(text: str) -> list[tuple[int, int]]:
+        doc = add_tokens(add_sentences(Document("t", text)))
+        c = discovery.cues()
+        cue_at = sorted({*discovery.title_starts(doc.tokens, c), *doc.tokens_in(c.speech_index.surface)})
+        return list(discovery._cue_windows(doc, cue_at, c, lambda t: False, people_found=[]))
+
+    assert windows("وقال المتحدث إن القوات انسحبت من المنطقة بعد المعارك الأخيرة.") == []
+    assert windows("وقال الباحث كريستوفر نيلسون إن القوات انسحبت من المنطقة.") != []

@@ -45,3 +45,18 @@ def test_tokenize_numbers_and_punctuation():
     toks = tokenize("قوامها 17,000 فرد، و١٧٬٠٠٠ آخرون.")
     kinds = [(t.text, t.kind) for t in toks]
     assert ("17,000", "num") in kinds and ("١٧٬٠٠٠", "num") in kinds and ("،", "punct") in kinds
+
+
+def test_tokens_in_finds_every_token_of_given_forms() -> None:
+    from marsad.pipeline import add_tokens
+    from marsad.text.document import Document
+
+    doc = add_tokens(Document("t", "قال وزير الدفاع الروسي إن روسيا وبيلاروسيا ستجريان مناورات، وقال إن روسيا مستعدة."))
+    norms = [t.norm for t in doc.tokens]
+    want = [i for i, n in enumerate(norms) if n in {"قال", "روسيا"}]
+    assert doc.tokens_in({"قال", "روسيا", "غير_موجود"}) == want
+    assert doc.tokens_in({"قال": 1, "روسيا": 2}) == want  # a dict of forms (a cue index's surface) works the same
+    assert doc.tokens_in(["روسيا"]) == [i for i in want if norms[i] == "روسيا"]
+    assert doc.tokens_in(frozenset()) == []
+    doc.tokens = doc.tokens[:3]  # a new token list is indexed again
+    assert doc.tokens_in({"روسيا"}) == []

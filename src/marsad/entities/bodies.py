@@ -61,10 +61,12 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
     toks = doc.tokens
     out = []
     i = 0
-    while i < len(toks):
-        n = cues.match_at(toks, i) if toks[i].norm in cues.index.surface else 0
+    for p in doc.tokens_in(cues.index.surface):
+        if p < i:
+            continue
+        i = p
+        n = cues.match_at(toks, i)
         if not n:
-            i += 1
             continue
         first = next(h for h in cues.index.lookup(toks[i].norm))
         head = table[" ".join([first.stem] + [t.norm for t in toks[i + 1:i + n]])]

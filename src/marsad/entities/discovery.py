@@ -272,9 +272,9 @@ def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[in
             out.append((s, e, entry, rule))
             cover(s, e)
 
-    for i in range(len(toks) - 1):
+    for i in doc.tokens_in(heads.surface):
         t = toks[i]
-        if t.norm not in heads.surface or toks[i + 1].norm not in ordinals:
+        if i + 1 >= len(toks) or toks[i + 1].norm not in ordinals:
             continue
         head = heads.lookup(t.norm)[0].value
         if not covered(t) and not covered(toks[i + 1]):
@@ -296,24 +296,30 @@ def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[in
     return out
 
 
-def _cue_windows(doc: Document, titles: dict[int, int], c: Cues, covered, people_found):
-    """Token windows after a title or a verb of saying where an unknown word stands and no person was found: the only
-    places the statistical tagger is run (the cheap signal that an unknown name is there)."""
+def _cue_windows(doc: Document, cue_at: list[int], c: Cues, covered, people_found):
+    """Token windows after a title or a verb of saying (``cue_at``, in order) where an unknown word stands and no person
+    was found: the only places the statistical tagger is run (the cheap signal that an unknown name is there)."""
     toks = doc.tokens
     persons = {doc.token_index(s) for s, _, e, _ in people_found if e.type == "PERSON"}
     last = -1
-    for p, t in enumerate(toks):
-        if p not in titles and t.norm not in c.speech_index.surface:
-            continue
+    for p in cue_at:
         if p < last:
             continue
         hi = min(len(toks), p + TAGGER_WINDOW)
         if any(p <= x < hi for x in persons):
             continue
         if any(toks[x].is_arabic and not covered(toks[x]) and toks[x].norm not in c.common
-               and toks[x].norm not in c.stop and not toks[x].norm.startswith("ال") for x in range(p + 1, min(hi, p + 7))):
+               and toks[x].norm not in c.stop and not toks[x].norm.startswith("ال") for x in range(p + 1, min(hi, p + 7))) \
+                and _may_hold_name(toks, p, hi, covered, c):
             last = hi
             yield p, hi
+
+
+def _may_hold_name(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> bool:
+    """Whether tokens ``[lo, hi)`` hold two neighbours that could open a name (:func:`tagged_people` keeps only spans of
+    two or more such words), so that the tagger is not run where nothing it finds could be kept."""
+    return any(not covered(toks[x]) and not covered(toks[x + 1]) and _name_word(toks[x], c, False)
+               and _name_word(toks[x + 1], c, True) for x in range(lo, hi - 1))
 
 
 def tagged_people(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> list[tuple[int, int]]:
@@ -370,8 +376,13 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
         cover(s, e)
 
     titles = title_starts(toks, c)
+    speech_at = doc.tokens_in(c.speech_index.surface)
+    starts = sorted({*titles, *speech_at, *doc.tokens_in(c.org_head_index.surface)})  # where a rule below can fire
     i = 0
-    while i < len(toks):
+    for p in starts:
+        if p < i:
+            continue
+        i = p
         t = toks[i]
         n = titles.get(i, 0)
         if n:
@@ -424,13 +435,12 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                     cover(s, e)
                 i = k
                 continue
-        i += 1
 
     found += _ordinal_units(doc, covered, cover, lex)
 
     # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
     # above did not find (the cheap signal; see tagged_people)
-    for s_lo, s_hi in _cue_windows(doc, titles, c, covered, people_found=found):
+    for s_lo, s_hi in _cue_windows(doc, sorted({*titles, *speech_at}), c, covered, people_found=found):
         for i, k in tagged_people(toks, s_lo, s_hi, covered, c):
             add_person(i, k, "tagger:crf")
 
@@ -439,8 +449,9 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                             if len(key.split()[-1]) >= 3 and key.split()[-1] not in c.common),
                            prefixes=("", "و", "ف", "ل", "ب"), suffixes=())
     if surnames.surface:
-        for t in toks:
-            if covered(t) or t.norm not in surnames.surface:
+        for x in doc.tokens_in(surnames.surface):
+            t = toks[x]
+            if covered(t):
                 continue
             hit = surnames.lookup(t.norm)[0]
             start = t.offset_of(len(hit.prefix))

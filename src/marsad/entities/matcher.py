@@ -9,6 +9,7 @@ end and start at a token's start or right after a proclitic (و ف ب ك ل and 
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from marsad.lexicon.load import Lexicon, default_lexicon
 from marsad.resources import load_json
 from marsad.text.clitics import attach
 from marsad.text.document import Document
-from marsad.text.tokenize import is_quote
+from marsad.text.tokenize import QUOTE_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +63,12 @@ class Matcher:
 
     def candidates(self, doc: Document) -> list[Match]:
         """Every lexicon match whose edges fall on word and clitic boundaries."""
-        toks = [t for t in doc.tokens if not is_quote(t.norm)]
+        toks = [t for t in doc.tokens if t.norm not in QUOTE_CHARS]
         if not toks:
             return []
-        jstart: list[int] = []
-        pos = 0
-        for t in toks:
-            jstart.append(pos)
-            pos += len(t.norm) + 1
-        joined = " ".join(t.norm for t in toks)
+        norms = [t.norm for t in toks]
+        jstart = list(accumulate([len(x) + 1 for x in norms[:-1]], initial=0))  # where each token starts in ``joined``
+        joined = " ".join(norms)
         before, before_absorbed = proclitics()
         out = []
         n = len(joined)
@@ -83,12 +81,11 @@ class Matcher:
             d = s - jstart[k]
             tok = toks[k]
             if d:
-                if tok.norm[:d] not in (before_absorbed if absorbed else before):
+                if norms[k][:d] not in (before_absorbed if absorbed else before):
                     continue
             d += absorbed
-            k_end = bisect_right(jstart, e - 1) - 1
-            start = tok.offset_of(d)
-            out.append(Match(start, toks[k_end].end, eid, kind, key, s, e))
+            k_end = bisect_right(jstart, end_idx) - 1
+            out.append(Match(tok.offset_of(d), toks[k_end].end, eid, kind, key, s, e))
         return out
 
     def find(self, doc: Document) -> list[Match]:
@@ -103,12 +100,13 @@ class Matcher:
 def _resolve(cands: list[Match], taken: list[Match] | None = None) -> list[Match]:
     """Longest first, then leftmost; a candidate overlapping one already chosen is dropped."""
     chosen = list(taken or [])
-    used: set[int] = set()
+    size = max((m.j1 for m in chosen + cands), default=0)
+    used = bytearray(size)  # 1 where the match string is already taken
     for m in chosen:
-        used.update(range(m.j0, m.j1))
-    for c in sorted(cands, key=lambda m: (-(m.j1 - m.j0), m.j0)):
-        if c.j0 in used or (c.j1 - 1) in used or any(x in used for x in range(c.j0, c.j1)):
+        used[m.j0:m.j1] = b"\x01" * (m.j1 - m.j0)
+    for c in sorted(cands, key=lambda m: (m.j0 - m.j1, m.j0)):
+        if 1 in used[c.j0:c.j1]:
             continue
         chosen.append(c)
-        used.update(range(c.j0, c.j1))
+        used[c.j0:c.j1] = b"\x01" * (c.j1 - c.j0)
     return chosen

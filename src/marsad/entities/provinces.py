@@ -36,9 +36,7 @@ def province_readings(doc: Document, matches: list[Match], lex: Lexicon) -> list
     by_token = {doc.token_index(m.start): k for k, m in enumerate(matches)}
     out = list(matches)
     toks = doc.tokens
-    for i, t in enumerate(toks):
-        if t.norm not in list_heads.surface:
-            continue
+    for i in doc.tokens_in(list_heads.surface):
         j = i + 1
         while j in by_token:
             k = by_token[j]

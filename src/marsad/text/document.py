@@ -6,6 +6,7 @@ facts and quotes all point into it with ``start``/``end`` code-point offsets; fo
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ class Document:
     _norm: Normalized | None = field(default=None, repr=False)
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)
+    _positions: tuple[list[Token], dict[str, list[int]]] | None = field(default=None, repr=False)
 
     @property
     def norm(self) -> Normalized:
@@ -52,6 +54,30 @@ class Document:
         if self._norm is None:
             self._norm = normalize(self.text)
         return self._norm
+
+    # --- tokens by folded form -----------------------------------------------------------------------------
+    def positions(self) -> dict[str, list[int]]:
+        """Folded token form → the indices of the tokens that have it (built once per token list)."""
+        if self._positions is None or self._positions[0] is not self.tokens:
+            pos: dict[str, list[int]] = {}
+            for i, t in enumerate(self.tokens):
+                pos.setdefault(t.norm, []).append(i)
+            self._positions = (self.tokens, pos)
+        return self._positions[1]
+
+    def tokens_in(self, forms: Collection[str]) -> list[int]:
+        """Indices, in order, of the tokens whose folded form is one of ``forms`` (a set or dict of forms): one set
+        intersection instead of a pass over every token, for the many cue lists that each look at a few tokens."""
+        pos = self.positions()
+        if isinstance(forms, dict):
+            hits: Iterable[str] = pos.keys() & forms.keys()  # C-level, over the smaller of the two
+        elif isinstance(forms, (set, frozenset)):
+            hits = forms.intersection(pos)  # iterates the document's forms
+        else:
+            hits = [f for f in pos if f in forms]
+        out = [i for f in hits for i in pos[f]]
+        out.sort()
+        return out
 
     # --- offsets back to tokens and sentences -------------------------------------------------------------
     def token_index(self, offset: int) -> int:
