@@ -97,6 +97,7 @@ def samples() -> None:
 from marsad.store import cli as _store_cli  # noqa: E402  (the knowledge-store commands)
 
 main.add_command(_store_cli.ingest)
+main.add_command(_store_cli.articles)
 main.add_command(_store_cli.search)
 main.add_command(_store_cli.entity)
 main.add_command(_store_cli.events)
