@@ -6,7 +6,8 @@ stage against a spaCy peer and a plain-dictionary floor, and peak memory. Every 
 
 Throughput paths (each does the same work per article: read, analyse, build the record, serialise it as JSON):
   1. single process (``marsad analyze``'s loop);
-  2. a ``multiprocessing`` pool over the cores (one pipeline per worker, records returned to the parent);
+  2. a process pool over the cores: ``marsad analyze --workers N``'s :func:`marsad.parallel.analyze_records` (one
+     pipeline per worker, records returned to the parent in input order and serialised there);
   3. Spark ``local[2]`` through ``marsad batch`` (Parquet input; records written as Parquet and JSON Lines).
 Each path's overhead is its rate divided by (cores used × the single-process rate). ``--articles`` is the default N for
 every path; the per-path options override it (the pipeline runs at ~100 articles/s per core, so 100,000 articles take
@@ -16,12 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import os
 import platform
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,8 +32,9 @@ from scale_entities import compare_entity_systems, lexicon_scaling  # noqa: E402
 from scale_memory import PeakMemory  # noqa: E402
 
 from marsad import __version__  # noqa: E402
+from marsad.ingest import Article  # noqa: E402
+from marsad.parallel import analyze_records  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
-from marsad.records import to_record  # noqa: E402
 
 SPARK_MASTER = "local[2]"
 
@@ -64,27 +66,19 @@ def machine() -> str:
 
 
 # --- throughput -----------------------------------------------------------------------------------------------------
-_worker_pipeline: Pipeline | None = None
+def _articles(texts: list[str]) -> Iterator[Article]:
+    return (Article(f"gen-{i}", t) for i, t in enumerate(texts))
 
 
-def _worker_init() -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline.default()
-
-
-def _analyze_one(item: tuple[int, str]) -> str:
-    i, text = item
-    pipe = _worker_pipeline or Pipeline.default()
-    return json.dumps(to_record(pipe.analyze_text(text, doc=f"gen-{i}")), ensure_ascii=False)
+def _json_bytes(records: Iterable) -> int:
+    return sum(len(json.dumps(r, ensure_ascii=False)) for r in records)
 
 
 def run_single(texts: list[str]) -> dict:
-    global _worker_pipeline
     with PeakMemory() as mem:
-        _worker_init()
-        _analyze_one((0, texts[0]))
+        _json_bytes(analyze_records(_articles(texts[:1])))  # loads the pipeline
         t0 = time.perf_counter()
-        size = sum(len(_analyze_one((i, t))) for i, t in enumerate(texts))
+        size = _json_bytes(analyze_records(_articles(texts), workers=1))
         dt = time.perf_counter() - t0
     return {"load": os.getloadavg()[0], "path": "single process", "articles": len(texts), "cores": 1, "seconds": dt, "peak_mb": mem.peak_mb,
             "bytes": size}
@@ -93,11 +87,10 @@ def run_single(texts: list[str]) -> dict:
 def run_pool(texts: list[str], workers: int) -> dict:
     with PeakMemory() as mem:
         t0 = time.perf_counter()
-        with mp.get_context("fork").Pool(workers, initializer=_worker_init) as pool:
-            size = sum(len(r) for r in pool.imap(_analyze_one, enumerate(texts), chunksize=32))
+        size = _json_bytes(analyze_records(_articles(texts), workers=workers))
         dt = time.perf_counter() - t0
-    return {"load": os.getloadavg()[0], "path": f"multiprocessing Pool({workers})", "articles": len(texts), "cores": workers, "seconds": dt,
-            "peak_mb": mem.peak_mb, "bytes": size, "note": "includes worker start and pipeline loading"}
+    return {"load": os.getloadavg()[0], "path": f"marsad analyze --workers {workers}", "articles": len(texts), "cores": workers, "seconds": dt,
+            "peak_mb": mem.peak_mb, "bytes": size, "note": "includes starting the worker processes"}
 
 
 def write_parquet_corpus(path: Path, n: int, size: int, seed: int, chunk: int = 5000) -> None:

@@ -43,31 +43,31 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="write here instead of standard output")
 @click.option("--text-layer", is_flag=True, help="add sentences, numbers, dates and page-chrome spans to each record")
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: on when stderr is a terminal)")
-def analyze(paths: tuple[str, ...], fmt: str, output: str | None, text_layer: bool, progress: bool | None) -> None:
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="analyse in this many processes (0: one per CPU); records keep the input order")
+def analyze(paths: tuple[str, ...], fmt: str, output: str | None, text_layer: bool, progress: bool | None,
+            workers: int) -> None:
     """Analyse articles (files, folders, JSON Lines, HTML, WARC or - for stdin) and print one record per article.
 
-    Example: marsad analyze src/marsad/samples/seeds --format jsonl -o out.jsonl
+    Example: marsad analyze src/marsad/samples/seeds --format jsonl -o out.jsonl --workers 0
     """
-    from marsad.ingest import IngestError
-    from marsad.pipeline import Pipeline
-    from marsad.records import to_record
+    from marsad.ingest import IngestError, iter_articles
+    from marsad.parallel import analyze_records
 
-    pipeline = Pipeline.default()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
     records = []
-    items = pipeline.analyze_paths(paths)
+    items = analyze_records(iter_articles(paths), workers=workers, text_layer=text_layer)
     if show:
         from tqdm import tqdm
         items = tqdm(items, unit="article", file=sys.stderr)
     try:
-        for item in items:
-            if isinstance(item, IngestError):
+        for rec in items:
+            if isinstance(rec, IngestError):
                 failed += 1
-                click.echo(f"marsad: {item.source}: {item.reason}", err=True)
+                click.echo(f"marsad: {rec.source}: {rec.reason}", err=True)
                 continue
-            rec = to_record(item, text_layer=text_layer)
             if fmt == "jsonl":
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             elif fmt == "table":
@@ -97,6 +97,7 @@ def samples() -> None:
 from marsad.store import cli as _store_cli  # noqa: E402  (the knowledge-store commands)
 
 main.add_command(_store_cli.ingest)
+main.add_command(_store_cli.articles)
 main.add_command(_store_cli.search)
 main.add_command(_store_cli.entity)
 main.add_command(_store_cli.events)

@@ -125,7 +125,14 @@ class Pipeline:
             try:
                 yield self.analyze_article(item)
             except Exception as exc:  # one bad article never stops a batch
-                yield IngestError(source=item.source_path or item.doc, reason=f"analysis failed: {type(exc).__name__}: {exc}")
+                yield analysis_error(item, exc)
+
+
+def analysis_error(art: "Article", exc: Exception) -> "IngestError":
+    """The error reported for an article the analysis failed on (its source and the exception)."""
+    from marsad.ingest import IngestError
+
+    return IngestError(source=art.source_path or art.doc, reason=f"analysis failed: {type(exc).__name__}: {exc}")
 
 
 _default: Pipeline | None = None

@@ -1,4 +1,5 @@
-"""The store's commands: ingest (exit status, bad files), search, entity, events, timeline, conflicts, export."""
+"""The store's commands: ingest (exit status, bad files), articles, search, entity, events, timeline, conflicts,
+export."""
 from __future__ import annotations
 
 import json
@@ -74,3 +75,14 @@ def test_store_cli_ingest_from_jsonl(db_url, corpus, tmp_path):
 
     with Store(db_url) as s:
         assert s.backend.execute("SELECT COUNT(*) FROM articles WHERE text IS NULL")[0][0] == 5
+
+
+def test_store_cli_articles(seeded, db_url):
+    every = seeded.articles(limit=None)
+    rows = json.loads(run("articles", "--db", db_url, "--format", "json").stdout)
+    assert rows == every
+    table = run("articles", "--db", db_url, "--limit", "2", "--offset", "1").stdout.splitlines()
+    assert [line.split()[1] for line in table] == [a["doc"] for a in every[1:3]]
+    first = every[0]
+    assert table and f"events={first['counts']['events']}" in run("articles", "--db", db_url, "--limit", "1").stdout
+    assert run("articles", "--db", db_url, "--limit", "-1").exit_code == 2

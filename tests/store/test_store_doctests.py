@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["marsad.store.backend", "marsad.store.sqlite", "marsad.store.postgres", "marsad.store.search",
-           "marsad.store.writer", "marsad.store.reconcile"]
+           "marsad.store.writer", "marsad.store.reconcile", "marsad.store.queries"]
 
 
 @pytest.mark.parametrize("name", MODULES)

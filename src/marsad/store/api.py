@@ -128,6 +128,14 @@ class Store:
         """An entity's profile by any name (Arabic or English), or None."""
         return queries.entity_profile(self.backend, name)
 
+    def find_entities(self, substring: str, type: str | None = None, limit: int | None = 50) -> list[dict]:
+        """Entities whose id, English name or an Arabic form seen in the articles contains ``substring`` (Arabic
+        folded as in search: ``الامن`` finds الأمن), optionally of one ``type``; each ``{id, name, type, wikidata}``.
+
+        The entity the whole ``substring`` names (``CSTO``, ``بيلاروسيا``) comes first, then the others by name.
+        """
+        return queries.find_entities(self.backend, substring, type, limit)
+
     def resolve(self, name: str) -> str | None:
         """The entity id for a name, or None."""
         return queries.resolve_entity(self.backend, name)
@@ -149,6 +157,20 @@ class Store:
     def conflicts(self) -> list[dict]:
         """Where articles disagree: numbers, member lists, founding dates."""
         return reconcile.find_conflicts(self.backend)
+
+    def articles(self, limit: int | None = 50, offset: int = 0, docs: Iterable[str] | None = None) -> list[dict]:
+        """Stored articles, newest first (undated last): ``{doc, title, published, outlet, counts}`` where ``counts``
+        holds the article's numbers of entities, mentions, events, facts and quotes.
+
+        ``limit`` (None: all) and ``offset`` page through them; ``docs`` keeps only those doc names (e.g. to title
+        a list of sources).
+        """
+        return queries.list_articles(self.backend, limit, offset, docs)
+
+    def article(self, doc: str) -> dict | None:
+        """One stored article by doc name: its analysis record plus ``text`` (None when it was stored without its
+        text, e.g. from records lacking one), or None when the store has no such article."""
+        return queries.article_record(self.backend, doc)
 
     def records(self, with_text: bool = False) -> Iterator[dict]:
         """Every stored analysis record (in ingest order), optionally with its text."""

@@ -1,4 +1,4 @@
-"""Click commands over the store: ingest, search, entity, events, timeline, conflicts, export.
+"""Click commands over the store: ingest, articles, search, entity, events, timeline, conflicts, export.
 
 Registered on the ``marsad`` group in :mod:`marsad.cli`.
 """
@@ -95,6 +95,30 @@ def search(text: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
         return
     for h in hits:
         click.echo(f"{h['doc']}\t{h['title'] or ''}")
+
+
+@click.command()
+@db_option
+@click.option("--limit", default=50, show_default=True, help="at most this many articles (0: all)")
+@click.option("--offset", default=0, show_default=True, help="skip this many first")
+@format_option
+def articles(db: str, limit: int, offset: int, fmt: str) -> None:
+    """The stored articles, newest first (undated last): date, doc name, numbers of entities, events, facts and
+    quotes, and title.
+
+    Example: marsad articles --limit 20    marsad articles --format json
+    """
+    if limit < 0 or offset < 0:
+        raise click.UsageError("--limit and --offset take 0 or more")
+    with _open(db) as store:
+        rows = store.articles(limit=limit or None, offset=offset)
+    if fmt == "json":
+        _dump(rows)
+        return
+    for a in rows:
+        c = a["counts"]
+        click.echo(f"{a['published'] or '?':<10} {a['doc']}\tentities={c['entities']} events={c['events']} "
+                   f"facts={c['facts']} quotes={c['quotes']}\t{a['title'] or ''}")
 
 
 @click.command()
@@ -220,4 +244,4 @@ def export(db: str, fmt: str, output: str | None) -> None:
             store.export(fmt, sys.stdout)
 
 
-COMMANDS = (ingest, search, entity, events, timeline, conflicts, export)
+COMMANDS = (ingest, articles, search, entity, events, timeline, conflicts, export)

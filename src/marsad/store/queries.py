@@ -9,7 +9,7 @@ Example::
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from marsad.store.backend import Backend
 from marsad.text.normalize import fold
@@ -53,6 +53,95 @@ def entity_names_map(backend: Backend, ids: set[str]) -> dict[str, str]:
     marks = ", ".join("?" * len(ids))
     found = dict(backend.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", tuple(sorted(ids))))
     return {i: found.get(i, i) for i in ids}
+
+
+ARTICLE_KEYS = ("doc", "title", "published", "outlet")
+COUNT_KEYS = ("entities", "mentions", "events", "facts", "quotes")
+_COUNTS = ("(SELECT COUNT(*) FROM doc_entities x WHERE x.article = a.n)",
+           "(SELECT COALESCE(SUM(x.n_mentions), 0) FROM doc_entities x WHERE x.article = a.n)",
+           "(SELECT COUNT(*) FROM events x WHERE x.article = a.n)",
+           "(SELECT COUNT(*) FROM facts x WHERE x.article = a.n)",
+           "(SELECT COUNT(*) FROM quotes x WHERE x.article = a.n)")
+
+
+def list_articles(backend: Backend, limit: int | None = 50, offset: int = 0,
+                  docs: Iterable[str] | None = None) -> list[dict]:
+    """Stored articles, newest first (by date, undated last, then last stored first): doc, title, published, outlet
+    and ``counts`` (entities, mentions, events, facts, quotes). ``docs`` keeps only those doc names."""
+    where, params = "", ()
+    if docs is not None:
+        wanted = tuple(sorted({d for d in docs if d}))
+        if not wanted:
+            return []
+        where, params = f" WHERE a.doc IN ({', '.join('?' * len(wanted))})", wanted
+    sql = (f"SELECT a.doc, a.title, a.published, a.outlet, {', '.join(_COUNTS)} FROM articles a{where} "
+           "ORDER BY a.published IS NULL, a.published DESC, a.n DESC")
+    if limit is not None:
+        sql += f" LIMIT {max(0, int(limit))}"
+    if offset:
+        sql += ("" if limit is not None else " LIMIT -1" if backend.dialect == "sqlite" else " LIMIT ALL") \
+            + f" OFFSET {max(0, int(offset))}"
+    out = []
+    for row in backend.execute(sql, params):
+        item = dict(zip(ARTICLE_KEYS, row[:4]))
+        item["counts"] = {k: int(v) for k, v in zip(COUNT_KEYS, row[4:])}
+        out.append(item)
+    return out
+
+
+def article_record(backend: Backend, doc: str) -> dict | None:
+    """The stored analysis record of the article ``doc`` with its ``text`` (None when only the record was stored),
+    or None when no article has that doc name."""
+    rows = backend.execute("SELECT record, text FROM articles WHERE doc = ?", (doc,))
+    if not rows:
+        return None
+    rec = json.loads(rows[0][0])
+    rec["text"] = rows[0][1]
+    return rec
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere (its ``%``, ``_`` and ``\\`` taken literally, with ``ESCAPE '\\'``).
+
+    >>> _like("50%_a")
+    '%50\\\\%\\\\_a%'
+    """
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def find_entities(backend: Backend, substring: str, type: str | None = None, limit: int | None = 50) -> list[dict]:
+    """Entities whose id, English name or any surface form seen in an article contains ``substring``: id, name,
+    type, wikidata.
+
+    English compares case-insensitively; Arabic is folded like the store's names and search (:func:`fold`:
+    diacritics, hamza and alef forms, taa marbuta… do not matter). The entity the whole ``substring`` names (an
+    alias such as ``CSTO``, see :func:`resolve_entity`) comes first, the others by English name. ``type``
+    (PERSON, ORG, COUNTRY, PLACE) keeps one type; an empty ``substring`` lists every entity (of that type).
+    """
+    text = (substring or "").strip()
+    key, low = fold(text), text.lower()
+    cond, params = [], []
+    if text:
+        match = ["lower(name) LIKE ? ESCAPE '\\'", "id LIKE ? ESCAPE '\\'"]
+        params += [_like(low), _like(low.replace(" ", "-"))]
+        if key:  # a query of diacritics only folds to nothing: it names no surface form
+            match.append("id IN (SELECT entity FROM mentions WHERE surface_key LIKE ? ESCAPE '\\')")
+            params.append(_like(key))
+        cond.append("(" + " OR ".join(match) + ")")
+    if type:
+        cond.append("type = ?")
+        params.append(type)
+    cap = None if limit is None else max(0, int(limit))
+    sql = ("SELECT id, name, type, wikidata FROM entities" + (" WHERE " + " AND ".join(cond) if cond else "")
+           + " ORDER BY name, id" + ("" if cap is None else f" LIMIT {cap}"))
+    rows = backend.execute(sql, tuple(params))
+    hit = resolve_entity(backend, text) if text else None
+    if hit:
+        first = [r for r in backend.execute("SELECT id, name, type, wikidata FROM entities WHERE id = ?", (hit,))
+                 if not type or r[2] == type]
+        rows = first + [r for r in rows if r[0] != hit]
+    found = [dict(zip(("id", "name", "type", "wikidata"), r)) for r in rows]
+    return found if cap is None else found[:cap]
 
 
 def _event_dict(row: tuple) -> dict:

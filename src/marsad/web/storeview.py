@@ -1,13 +1,11 @@
 """The web layer's view of the knowledge store (:class:`marsad.store.Store`), as JSON-ready dicts.
 
-Built on the store's public API (``entity``, ``events``, ``search``, ``conflicts``, ``stats``, ``add_record``,
-``queries.entity_names_map``). Three small reads the store does not offer yet are done here with plain SQL on its
-``articles`` and ``entities`` tables: listing articles, fetching one article's record and text, and matching entity
-names by substring for search. Calls are serialised with a lock (one connection shared by the server's threads).
+Built only on the store's public API (``articles``, ``article``, ``find_entities``, ``entity``, ``resolve``,
+``events``, ``search``, ``conflicts``, ``stats``, ``add_record``, ``queries.entity_names_map``): no SQL of its own.
+Calls are serialised with a lock (one connection shared by the server's threads).
 """
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -88,36 +86,27 @@ class StoreView:
         with self._lock:
             self.store.close()
 
-    def _sql(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self._lock:
-            return self.store.backend.execute(sql, params)
-
-    # -- articles (adapter: the store has no public listing or single-article read yet) ------------------------
+    # -- articles --------------------------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
         with self._lock:
             return self.store.stats()
 
     def articles(self, limit: int = 50) -> list[dict]:
-        """Newest first (by date, then by order stored): doc, title, published, outlet."""
-        rows = self._sql("SELECT doc, title, published, outlet FROM articles "
-                         "ORDER BY published IS NULL, published DESC, n DESC LIMIT ?", (int(limit),))
-        return [{"doc": d, "title": t, "published": p, "outlet": o} for d, t, p, o in rows]
+        """Newest first (by date, then by order stored): doc, title, published, outlet, counts."""
+        with self._lock:
+            return self.store.articles(limit=int(limit))
 
     def titles(self, docs: set[str]) -> dict[str, str | None]:
         """``{doc: title}`` for the given docs."""
-        docs = {d for d in docs if d}
-        if not docs:
-            return {}
-        marks = ", ".join("?" * len(docs))
-        return dict(self._sql(f"SELECT doc, title FROM articles WHERE doc IN ({marks})", tuple(sorted(docs))))
+        with self._lock:
+            return {a["doc"]: a["title"] for a in self.store.articles(limit=None, docs=docs)}
 
     def article(self, doc: str) -> dict | None:
-        """The stored record of ``doc`` with its ``text`` (None when unknown)."""
-        rows = self._sql("SELECT record, text FROM articles WHERE doc = ?", (doc,))
-        if not rows:
-            return None
-        rec = json.loads(rows[0][0])
-        rec["text"] = rows[0][1] or ""
+        """The stored record of ``doc`` with its ``text`` ("" when stored without it; None when unknown)."""
+        with self._lock:
+            rec = self.store.article(doc)
+        if rec is not None:
+            rec["text"] = rec["text"] or ""
         return rec
 
     # -- entities --------------------------------------------------------------------------------------------
@@ -133,28 +122,9 @@ class StoreView:
         return {i: {"name": n} for i, n in found.items()}
 
     def find_entities(self, q: str, etype: str = "", limit: int = 50) -> list[dict]:
-        """Entities whose id or English name contains ``q``, or that an Arabic form of ``q`` resolves to."""
-        key = q.strip().lower()
-        out: dict[str, dict] = {}
+        """Entities whose id, English name or an Arabic form seen contains ``q`` (the one ``q`` names first)."""
         with self._lock:
-            hit = self.store.resolve(q) if key else None
-        params: list[Any] = []
-        where = []
-        if key:
-            where.append("(lower(name) LIKE ? OR id LIKE ?)")
-            params += [f"%{key}%", f"%{key}%"]
-        if etype:
-            where.append("type = ?")
-            params.append(etype)
-        sql = ("SELECT id, name, type, wikidata FROM entities" + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY name LIMIT ?")
-        rows = self._sql(sql, tuple(params) + (int(limit),))
-        if hit:
-            rows = self._sql("SELECT id, name, type, wikidata FROM entities WHERE id = ?", (hit,)) + rows
-        for i, n, t, w in rows:
-            if (not etype or t == etype) and i not in out:
-                out[i] = {"id": i, "name": n, "type": t, "wikidata": w}
-        return list(out.values())[:limit]
+            return self.store.find_entities(q, etype or None, limit)
 
     # -- events, search, conflicts ---------------------------------------------------------------------------
     def events(self, flt: EventFilter) -> list[dict]:
