@@ -30,6 +30,7 @@ QUOTE_MARKS = frozenset({'"', "'"})
 THAT = frozenset({"ان", "انه", "انها", "بان"})
 #: a verbal noun governed by these proclitics is the purpose or means of the clause's verb (لنشر، بتدريب)
 PREP_CLITICS = frozenset({"ل", "ب", "لل", "بال"})
+TOWARDS = frozenset({key_of("إلى"), key_of("الى")})
 #: verbal nouns of giving, sending and asking whose giver can follow as «من X»
 FROM_AGENT_TYPES = frozenset({"AID", "SUPPORT", "MOBILIZE"})
 #: types whose verbal noun's genitive is who acts even though the verb takes an object («طلب كازاخستان», «تهديدات بوتين»)
@@ -382,14 +383,17 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
 
 def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt, clause: tuple[int, int]) -> MentionAt | None:
     """A place the sentence sets its events in («… في وسط سوريا، كما وسعت …»): the first place or country governed by
-    في or ب in the trigger's clause («ومنذ أيام في حلب إثر اعتقال …»), else anywhere in the sentence."""
+    في or ب in the trigger's clause («ومنذ أيام في حلب إثر اعتقال …»), else anywhere in the sentence up to ``hi``, where
+    a new clause begins («…، ومن الممكن أن يعزز … في دير الزور» is not where the act before it took place)."""
     return _place_in(view, *clause, actor) or _place_in(view, lo, hi, actor)
 
 
 def _place_in(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | None:
+    """The first place in ``[lo, hi)`` governed by a preposition of place other than إلى (في، ب، وسط، شمال، قرب …)."""
+    at = roles().loc_preps - TOWARDS
     for m in view.mentions_in(lo, hi):
         if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
-                and governing_preposition(view, m) in ("في", "ب"):
+                and governing_preposition(view, m) in at:
             return m
     return None
 
@@ -419,7 +423,7 @@ def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
     if before:
         return "possible"
     if hit.prefix.endswith("س") or view.cues("planned", max(s_lo, hit.i - 10), hit.i) \
-            or view.cues("planned", hit.i, min(s_hi, hit.i + 12)):
+            or view.cues("planned", hit.i, view.clause_end(hit.i, min(s_hi, hit.i + 12))):
         return "planned"
     return "actual"
 
@@ -542,13 +546,14 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
             # a verbal noun's stay in its clause
             args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
+            args_end = view.clause_end(hit.i, args_end)  # «…، كما وسعت انتشار …، ومن الممكن أن …»: not past a new clause
             if asked is not None:
                 args_end = min(args_end, hits[asked[0]].i)  # «… إرسال قوات إلى سوريا»: the act asked for goes there
             recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
             if location is None:
-                location = _sentence_place(view, s_lo, s_hi, actor, (lo, hi))
+                location = _sentence_place(view, s_lo, view.clause_end(hit.i, s_hi), actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
                 recipient = patient
             if recipient is None and asked is not None and asked[1] is not None and asked[1].entity.id != actor.entity.id:
