@@ -47,3 +47,34 @@ def test_events_comma_without_connective_keeps_the_clause():
     # a plain list after a comma is still the verb's («في حلب، وإدلب»): no connective, no new clause
     text = "نشرت تركيا قوات في ريف حلب، وإدلب."
     assert find(text, "MOBILIZE", "turkey"), events(text)
+
+
+@pytest.mark.parametrize("text, wrong_actor", [
+    # the subject before the verb is named only by who it is not: the demonym after the verb is the object's
+    ("وأكد المسؤول أن جهات أخرى غير أمريكية تدعم التوجه الإسرائيلي في غزة.", "israel"),
+    # a demonstrative subject («هذا», «ذلك») points back to something unnamed
+    ("وسيدعم هذا أيضا المجهود الحربي الأوكراني من خلال توفير الذخيرة.", "ukraine"),
+    # a demonym whose head noun a preposition governs is no subject
+    ("وستكون العملية أصعب بالنسبة للقوات الأوكرانية سواء لتهديدها أو لتحقيقها.", "ukraine"),
+    ("وقال إن الطيارين تدربوا على طائرات من الحقبة السوفيتية تعمل الآن لدعم الجيش.", "soviet-union"),
+])
+def test_events_no_named_subject(text, wrong_actor):
+    assert all(e[1] != wrong_actor for e in events(text)), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a relative right before the verb is its subject: the party before it acts, the one after is the object
+    ("ووصلت إلى بورتسودان قوات مصرية، والتي ستدعم الجيش السوداني في معاركه.", "SUPPORT", "egypt", "sudan"),
+    # SVO: the named subject right before the verb acts on the one after it
+    ("وقال المحلل إن روسيا تدعم الموقف الصيني في مجلس الأمن.", "SUPPORT", "russia", "china"),
+    ("وإيران تقاتل في سوريا منذ سنوات عبر ميليشياتها.", "ASSAULT", "iran", None),
+    ("وقال إن إسرائيل لم تقصف مواقع الجيش اللبناني.", "ASSAULT", "israel", "lebanon"),
+])
+def test_events_subject_next_to_the_verb(text, type_, actor, recipient):
+    assert any(e[0] == type_ and e[1] == actor and (recipient is None or e[2] == recipient) for e in events(text)), \
+        events(text)
+
+
+def test_events_relative_with_a_resumptive_pronoun_is_the_object():
+    text = "وتمتد المنطقة العازلة التي اتفق عليها الجانبان التركي والروسي على أجزاء من إدلب."
+    assert find(text, "AGREE", "turkey"), events(text)

@@ -52,6 +52,9 @@ class Roles:
     affiliation: frozenset[str]      # «مجموعة موالية لإيران»: what follows describes the noun, it is no party
     not_words: frozenset[str]        # «جهات غير روسية»: the demonym names who is not meant
     relative_subjects: frozenset[str]  # «ومن يرفض …»: whoever does it, no named entity
+    demonstratives: frozenset[str]   # «وسيدعم هذا …»: the subject is what «this» points to
+    relatives: frozenset[str]        # «…، والتي ستدعم …»: the relative is the verb's subject
+    resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +63,8 @@ def roles() -> Roles:
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
-                 f("not_words"), f("relative_subjects"))
+                 f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
+                 f("resumptive_pronouns"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -152,6 +156,10 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     return None
 
 
+def _sentence_lo(view: DocView, hit: Hit) -> int:
+    return view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
+
+
 def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     """Who a subject left unnamed is. «لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within four
     tokens before the trigger points back to the last named subject of the sentence or of the sentence before;
@@ -182,9 +190,67 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 > hit.i:
             continue
-        if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None:
+        if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None and not in_phrase(view, m):
             return None if not_meant(view, m) else m
     return None
+
+
+def _subject_right_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
+    """A named subject right before its verb (SVO: «وإيران تُقاتل», «روسيا لم تتعرض»), over one particle (لم، قد، لن)."""
+    j = _before_particle(view, hit.i - 1, lo)
+    m = view.at_token.get(j) if j >= lo else None
+    if m is None or m.t1 != j + 1 or m.entity.type not in ACTOR_TYPES or governing_preposition(view, m) is not None \
+            or in_phrase(view, m):
+        return None
+    return m
+
+
+def _before_particle(view: DocView, j: int, lo: int) -> int:
+    """Token ``j``, or the one before it when ``j`` is a one-word particle of negation or modality (لم، لن، قد)."""
+    if j > lo and j not in view.at_token and any(view.cue_at(c, j, ("", "و", "ف")) == 1 for c in ("negated", "possible")):
+        return j - 1
+    return j
+
+
+def _relative_subject(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None | bool:
+    """«القوات البيلاروسية، والتي ستدعم القوات الروسية»: a relative right before a verb with no resumptive pronoun
+    after it is the verb's subject; the doer is the last named party before it (False when there is no relative)."""
+    toks = view.doc.tokens
+    r = roles()
+    if hit.i <= s_lo or _bare(toks[hit.i - 1].norm) not in r.relatives or hit.suffix:
+        return False
+    nxt = hit.i + hit.n
+    if nxt < len(toks) and toks[nxt].norm in r.resumptive:
+        return False  # «التي اتفق عليها الجانبان»: the relative is the object
+    for m in reversed(view.mentions_in(s_lo, hit.i - 1)):
+        if m.t1 <= hit.i - 1 and m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None \
+                and not in_phrase(view, m):
+            return None if not_meant(view, m) else m
+    return None
+
+
+DEFINITE_PREPS = ("لل", "بال", "كال")
+
+
+def in_phrase(view: DocView, m: MentionAt) -> bool:
+    """A demonym whose head noun a preposition governs («بالنسبة للقوات الأوكرانية», «من الحقبة السوفيتية») stands in
+    that prepositional phrase: it is no subject."""
+    if m.rule != "lexicon:demonym":
+        return False
+    toks = view.doc.tokens
+    j = m.t0 - 1
+    while j > 0 and j > m.t0 - 3 and toks[j].norm.startswith("ال") and toks[j - 1].norm.startswith("ال"):
+        j -= 1  # over adjectives to the head: «بالقوات العسكرية الروسية»
+    if j < 0:
+        return False
+    head = toks[j].norm
+    if head[:1] in ("و", "ف"):
+        head = head[1:]
+    return head.startswith(DEFINITE_PREPS) or (j > 0 and bool(prep_index().surface.get(toks[j - 1].norm)))
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") else norm
 
 
 def not_meant(view: DocView, m: MentionAt) -> bool:
@@ -592,10 +658,21 @@ def _included(view: DocView, start: int, hi: int) -> list[MentionAt]:
 
 
 def _no_doer_named(view: DocView, hit: Hit, s_lo: int) -> bool:
-    """«ومن يرفض سيكون مصيره …»: a verb whose subject is an indefinite relative; «في حالة استعداد دائم للقتال»,
-    «القدرة على شن هجمات»: a verbal noun that says what an actor could do."""
+    """«ومن يرفض سيكون مصيره …»: a verb whose subject is an indefinite relative; «جهات غير روسية تدعم …»: a subject
+    named only by who it is not; «وسيدعم هذا …»: a demonstrative subject; «…، والتي ستدعم» with no named party before
+    the relative; «في حالة استعداد دائم للقتال», «القدرة على شن هجمات»: a verbal noun that says what an actor could
+    do."""
     toks = view.doc.tokens
-    if hit.trigger.pos == "verb" and hit.i > s_lo and toks[hit.i - 1].norm in roles().relative_subjects:
+    r = roles()
+    if hit.trigger.pos == "verb" and hit.i > s_lo:
+        if toks[hit.i - 1].norm in r.relative_subjects or _relative_subject(view, hit, s_lo) is None:
+            return True
+        before = view.at_token.get(_before_particle(view, hit.i - 1, s_lo))
+        if before is not None and not_meant(view, before):
+            return True
+    nxt = hit.i + hit.n
+    if hit.trigger.pos == "verb" and nxt + 1 < len(toks) and toks[nxt].norm in r.demonstratives \
+            and nxt + 1 not in view.at_token and not (toks[nxt + 1].norm in r.actor_heads and nxt + 2 in view.at_token):
         return True
     return bool(view.cues("capability", max(s_lo, hit.i - 3), hit.i))
 
@@ -657,7 +734,12 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     patient = None
     typ = event_hit.trigger.type
     if hit.trigger.pos == "verb":
-        actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+        rel = _relative_subject(view, hit, _sentence_lo(view, hit))
+        if rel is not False:  # «…، والتي ستدعم القوات الروسية»: what follows is the object
+            patient = _object_after(view, hit.i + hit.n, hi, rel.entity.id) if rel is not None and typ in PATIENT_TYPES \
+                else None
+            return rel, patient
+        actor = _subject_right_before(view, hit, lo) or _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
         if actor is None and event_hit is not hit:  # «عُقد اجتماع للجنة …»: the noun's own agent
             return _actor_and_patient(view, event_hit, event_hit, lo, hi, s_hi)
         if event_hit is not hit:  # light verb + verbal noun: the noun's genitive is its patient
@@ -675,7 +757,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
-                      and governing_preposition(view, m) is None), None)  # the clause's subject comes first (VSO)
+                      and governing_preposition(view, m) is None and not in_phrase(view, m)), None)  # VSO: subject first
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
             if after is not None and governing_preposition(view, after) in (None, "ل"):
