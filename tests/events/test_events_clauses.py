@@ -57,6 +57,12 @@ def test_events_comma_without_connective_keeps_the_clause():
     # a demonym whose head noun a preposition governs is no subject
     ("وستكون العملية أصعب بالنسبة للقوات الأوكرانية سواء لتهديدها أو لتحقيقها.", "ukraine"),
     ("وقال إن الطيارين تدربوا على طائرات من الحقبة السوفيتية تعمل الآن لدعم الجيش.", "soviet-union"),
+    # the subject of a word of undergoing is acted on, by no one named here
+    ("تعرضت أوكرانيا لقصف عنيف.", "ukraine"),
+    ("وتعرضت القوات السودانية لهجوم مسلح في دارفور.", "sudan"),
+    ("وقال إن روسيا لم تتعرض للغزو المباشر.", "russia"),
+    # «طلب … من X»: X is asked, not the one asking
+    ("وأضاف أن الحكومة تخشى طلب المساعدة من الاتحاد الأفريقي خوفا من الإحراج.", "african-union"),
 ])
 def test_events_no_named_subject(text, wrong_actor):
     assert all(e[1] != wrong_actor for e in events(text)), events(text)
@@ -69,6 +75,9 @@ def test_events_no_named_subject(text, wrong_actor):
     ("وقال المحلل إن روسيا تدعم الموقف الصيني في مجلس الأمن.", "SUPPORT", "russia", "china"),
     ("وإيران تقاتل في سوريا منذ سنوات عبر ميليشياتها.", "ASSAULT", "iran", None),
     ("وقال إن إسرائيل لم تقصف مواقع الجيش اللبناني.", "ASSAULT", "israel", "lebanon"),
+    # a word of undergoing: the subject is acted on; the doer is the demonym or «من قبل X» after the verbal noun
+    ("تعرضت مدينة خاركيف لقصف روسي عنيف.", "ASSAULT", "russia", "kharkiv"),
+    ("وتعرضت القوات السودانية لهجوم من قبل قوات الدعم السريع في دارفور.", "ASSAULT", "rapid-support-forces", "sudan"),
 ])
 def test_events_subject_next_to_the_verb(text, type_, actor, recipient):
     assert any(e[0] == type_ and e[1] == actor and (recipient is None or e[2] == recipient) for e in events(text)), \
@@ -78,3 +87,18 @@ def test_events_subject_next_to_the_verb(text, type_, actor, recipient):
 def test_events_relative_with_a_resumptive_pronoun_is_the_object():
     text = "وتمتد المنطقة العازلة التي اتفق عليها الجانبان التركي والروسي على أجزاء من إدلب."
     assert find(text, "AGREE", "turkey"), events(text)
+
+
+def test_events_request_from_names_the_recipient():
+    text = "وجددت الحكومة اليمنية طلب المساعدة من السعودية لمواجهة الحوثيين."
+    evs = find(text, "REQUEST", "yemen")
+    assert evs and evs[0][2] == "saudi-arabia", events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # an aside between commas («، الخميس،») keeps the verb's object: the verbal noun after it is no act of its own
+    ("طلبت حكومة السودان، مساء الخميس، مساعدة عسكرية من مصر.", "AID", "egypt"),
+    ("رفضت أوكرانيا، يوم الاثنين، إرسال قوات من بولندا.", "MOBILIZE", "poland"),
+])
+def test_events_verbal_noun_after_an_aside_is_the_object(text, type_, actor):
+    assert not find(text, type_, actor), events(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
+from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
 from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
@@ -55,6 +55,7 @@ class Roles:
     demonstratives: frozenset[str]   # «وسيدعم هذا …»: the subject is what «this» points to
     relatives: frozenset[str]        # «…، والتي ستدعم …»: the relative is the verb's subject
     resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
+    undergo: frozenset[str]          # «تعرضت أوكرانيا لقصف»: the subject is what the act is done to
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def roles() -> Roles:
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
-                 f("resumptive_pronouns"))
+                 f("resumptive_pronouns"), f("undergo_words"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -153,6 +154,25 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
             return None
         j += 1
         steps += 1
+    return None
+
+
+def _undergone(view: DocView, hit: Hit, lo: int) -> MentionAt | None | bool:
+    """«تعرضت أوكرانيا لقصف روسي», «روسيا لم تتعرض للغزو»: a verbal noun after ل that a word of undergoing governs
+    (data: undergo_words) is done by the demonym or «من قبل X» after it (None when not named); False otherwise."""
+    if hit.trigger.pos != "noun" or not hit.prefix.lstrip("وف").startswith("ل"):
+        return False
+    toks = view.doc.tokens
+    under = roles().undergo
+    j = hit.i - 1
+    heads = roles().actor_heads
+    while j >= max(lo, hit.i - 4) and (j in view.at_token or toks[j].norm in heads):
+        j = view.at_token[j].t0 - 1 if j in view.at_token else j - 1  # over the subject: «تعرضت القوات السودانية لهجوم»
+    if j < lo or _bare(toks[j].norm) not in under and toks[j].norm not in under:
+        return False
+    gen = _genitive(view, hit, len(toks))
+    if gen is not None and (gen.rule == "lexicon:demonym" or governing_preposition(view, gen) in roles().agent_preps):
+        return gen
     return None
 
 
@@ -608,7 +628,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
-                object_of_verb_until, object_of_verb = min(region_end, hi), hit  # within its clause
+                # within its clause, or past an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»)
+                object_of_verb_until, object_of_verb = min(region_end, _over_aside(view, hi, s_hi)), hit
             # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
             # a verbal noun's stay in its clause
             args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
@@ -646,6 +667,22 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
 
 
 INCLUSION_REACH = 8
+ASIDE_LEN = 4
+
+
+def _over_aside(view: DocView, b: int, hi: int) -> int:
+    """The end of the clause after a short aside between commas that starts at token ``b`` («، ليل الأربعاء الخميس،»,
+    «، الخميس،»: no named entity, no trigger word), else ``b``."""
+    toks = view.doc.tokens
+    if b >= hi or toks[b].norm not in COMMAS:
+        return b
+    index = trigger_lookup()
+    for c in range(b + 1, min(hi, b + ASIDE_LEN + 2)):
+        if toks[c].norm in COMMAS:
+            return view.clause_bounds(c + 1, c + 1, hi)[1] if c > b + 1 else b
+        if c in view.at_token or toks[c].norm in CLAUSE_BREAKS or index.maybe(toks[c].norm) and find_triggers(toks, c, c + 1):
+            return b
+    return b
 
 
 def _included(view: DocView, start: int, hi: int) -> list[MentionAt]:
@@ -674,6 +711,8 @@ def _no_doer_named(view: DocView, hit: Hit, s_lo: int) -> bool:
     if hit.trigger.pos == "verb" and nxt + 1 < len(toks) and toks[nxt].norm in r.demonstratives \
             and nxt + 1 not in view.at_token and not (toks[nxt + 1].norm in r.actor_heads and nxt + 2 in view.at_token):
         return True
+    if _undergone(view, hit, s_lo) is None:
+        return True  # «روسيا لم تتعرض للغزو»: done to Russia by someone not named
     return bool(view.cues("capability", max(s_lo, hit.i - 3), hit.i))
 
 
@@ -751,6 +790,9 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     actor = None
+    doer = _undergone(view, hit, lo)
+    if doer:  # «تعرضت أوكرانيا لقصف روسي»: Russia shells Ukraine
+        return doer, _subject_before(view, hit, lo)
     if hit.suffix in ("هم", "هما"):  # «… على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: the pronoun is the list before it
         sent_lo = view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
         chain = _last_list(view, sent_lo, hit.i)
@@ -774,6 +816,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
+    if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
+        patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
         if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES \
                 or governing_preposition(view, gen) in roles().agent_preps:
