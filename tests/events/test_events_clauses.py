@@ -102,3 +102,27 @@ def test_events_request_from_names_the_recipient():
 ])
 def test_events_verbal_noun_after_an_aside_is_the_object(text, type_, actor):
     assert not find(text, type_, actor), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # «هذه الخطوة», «هذا الأمر» point back to the act reported before: support for it goes to whoever did it
+    ("أعلنت الإمارات نشر قوات في جنوب اليمن. وقال مسؤول إن هذه الخطوة تأتي بدعم من السعودية.", "SUPPORT",
+     "saudi-arabia", "united-arab-emirates"),
+    ("نشرت تركيا قوات إضافية في شمال سوريا. ومن المرجح أن تكون روسيا قد شجعت على هذا الأمر.", "SUPPORT", "russia",
+     "turkey"),
+    # a recipient of its own stays
+    ("ودعمت مصر الجيش السوداني بالسلاح، وقالت إن هذا القرار نهائي.", "SUPPORT", "egypt", "sudan"),
+])
+def test_events_act_anaphor_names_the_recipient(text, type_, actor, recipient):
+    assert any(e[0] == type_ and e[1] == actor and e[2] == recipient for e in events(text)), events(text)
+
+
+def test_events_speculated_and_reported_acts_stay_apart():
+    text = ("ومن المحتمل أن تكون إيران قد أرسلت قوات إلى سوريا سرا. وقال مسؤول إن الوضع معقد. "
+            "وأرسلت إيران قوات إلى سوريا عام 2015.")
+    assert sorted(e[4] for e in find(text, "MOBILIZE", "iran")) == ["actual", "possible"], events(text)
+
+
+def test_events_a_repeated_act_is_one_event():
+    text = "أرسلت إيران قوات إلى سوريا. وأرسلت إيران قوات إلى سوريا عام 2015 أيضا."
+    assert len(find(text, "MOBILIZE", "iran")) == 1, events(text)

@@ -662,11 +662,19 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
                     ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
+                    ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
+                    ev["_about_act"] = True
                 out.append(ev)
     return merge_events(out)
 
 
 INCLUSION_REACH = 8
+
+
+def _doer_of_last_act(out: list[dict], actor: str) -> str | None:
+    """Who did the act reported last by another actor, leaving out acts that were themselves about an earlier one."""
+    return next((e["actor"] for e in reversed(out) if e["actor"] != actor and not e.get("_about_act")), None)
 ASIDE_LEN = 4
 
 
@@ -847,6 +855,7 @@ TYPE_PRIORITY = ("MOBILIZE", "ASSAULT", "AID", "REQUEST", "REJECT", "COERCE", "R
 
 
 SAME_ACT_CHARS = 24
+UNSURE = frozenset({"possible", "negated"})
 
 
 def merge_events(events: list[dict]) -> list[dict]:
@@ -859,6 +868,8 @@ def merge_events(events: list[dict]) -> list[dict]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
             near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
+            if k["status"] != ev["status"] and {k["status"], ev["status"]} & UNSURE and not near:
+                continue  # an act one sentence speculates about or denies, another reports: two claims
             if k["type"] != ev["type"] and not (same_sentence and abs(k["trigger"]["start"] - ev["trigger"]["start"])
                                                 <= SAME_ACT_CHARS):
                 continue  # two trigger words for one act stand together («دعم وتدريب»)
@@ -879,4 +890,5 @@ def merge_events(events: list[dict]) -> list[dict]:
             kept.append(ev)
     for ev in kept:
         ev.pop("_sentence", None)
+        ev.pop("_about_act", None)
     return kept
