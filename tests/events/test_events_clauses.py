@@ -126,3 +126,9 @@ def test_events_speculated_and_reported_acts_stay_apart():
 def test_events_a_repeated_act_is_one_event():
     text = "أرسلت إيران قوات إلى سوريا. وأرسلت إيران قوات إلى سوريا عام 2015 أيضا."
     assert len(find(text, "MOBILIZE", "iran")) == 1, events(text)
+
+
+def test_events_sentence_place_written_like_a_demonym():
+    # «بسورية»: a preposition on the word makes the country's name of a form a demonym shares
+    text = "وتستمر المعارك بسورية منذ سنوات، في ظل التدخل الإيراني المتزايد."
+    assert any(e[3] == "syria" for e in find(text, "ASSAULT", "iran")), events(text)

@@ -478,9 +478,10 @@ def _place_in(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | 
     """The first place in ``[lo, hi)`` governed by a preposition of place other than إلى (في، ب، وسط، شمال، قرب …)."""
     at = roles().loc_preps - TOWARDS
     for m in view.mentions_in(lo, hi):
-        if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
+        if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id \
+                and (m.rule != "lexicon:demonym" or m.start > view.doc.tokens[m.t0].start) \
                 and governing_preposition(view, m) in at:
-            return m
+            return m  # a preposition on the word itself makes a name of a demonym's form («بسورية»)
     return None
 
 
