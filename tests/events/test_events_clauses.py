@@ -110,10 +110,13 @@ def test_events_verbal_noun_after_an_aside_is_the_object(text, type_, actor):
      "saudi-arabia", "united-arab-emirates"),
     ("نشرت تركيا قوات إضافية في شمال سوريا. ومن المرجح أن تكون روسيا قد شجعت على هذا الأمر.", "SUPPORT", "russia",
      "turkey"),
+    # «انتهكت X حدودها»: the territory's pronoun points back to the party attacked
+    ("واحتجت أذربيجان رسميا، وقالت إن أرمينيا قصفت أراضيها.", "ASSAULT", "armenia", "azerbaijan"),
+    ("واتهمت بيروت إسرائيل بالتصعيد. وانتهكت الطائرات الإسرائيلية أجواءه مرة أخرى.", "ASSAULT", "israel", "beirut"),
     # a recipient of its own stays
     ("ودعمت مصر الجيش السوداني بالسلاح، وقالت إن هذا القرار نهائي.", "SUPPORT", "egypt", "sudan"),
 ])
-def test_events_act_anaphor_names_the_recipient(text, type_, actor, recipient):
+def test_events_recipient_pointed_back_to(text, type_, actor, recipient):
     assert any(e[0] == type_ and e[1] == actor and e[2] == recipient for e in events(text)), events(text)
 
 

@@ -56,6 +56,7 @@ class Roles:
     relatives: frozenset[str]        # «…، والتي ستدعم …»: the relative is the verb's subject
     resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
     undergo: frozenset[str]          # «تعرضت أوكرانيا لقصف»: the subject is what the act is done to
+    territory: frozenset[str]        # «انتهكت أوكرانيا حدودها»: whose borders is who is attacked
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,8 @@ def roles() -> Roles:
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
-                 f("resumptive_pronouns"), f("undergo_words"))
+                 f("resumptive_pronouns"), f("undergo_words"),
+                 f("territory_nouns"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -663,6 +665,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
                     ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
+                        and _whose_territory(view, hit, act, s_hi):
+                    ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id
                 elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
@@ -671,6 +676,25 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
 
 
 INCLUSION_REACH = 8
+
+
+TERRITORY_REACH = 4
+
+
+def _whose_territory(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | None:
+    """«حتى لو انتهكت أوكرانيا حدودها»: a territory noun with a possessive pronoun right after an attack verb and its
+    subject points back to the party named last before the verb (in its sentence or the one before), not the actor."""
+    toks = view.doc.tokens
+    terr = roles().territory
+    end = min(hi, hit.i + hit.n + TERRITORY_REACH)  # past the subject («انتهكت الطائرات الإسرائيلية أجواءه»)
+    j = next((j for j in range(hit.i + hit.n, end) if toks[j].norm in CLAUSE_BREAKS or any(
+        a.suffix in ("ه", "ها", "هم") and a.stem in terr and a.prefix in ("", "و") for a in toks[j].analyses())), end)
+    if j >= end or toks[j].norm in CLAUSE_BREAKS:
+        return None
+    k = view.doc.sentence_index(toks[hit.i].start)
+    lo = view.sentence_tokens(view.doc.sentences[k - 1])[0] if k > 0 else 0
+    return next((m for m in reversed(view.mentions_in(lo, hit.i)) if m.t1 <= hit.i and m.entity.id != actor.entity.id
+                 and m.entity.type in ("COUNTRY", "ORG", "PLACE") and m.rule != "lexicon:demonym"), None)
 
 
 def _doer_of_last_act(out: list[dict], actor: str) -> str | None:
