@@ -17,6 +17,7 @@ from marsad.text.document import Document, Span
 from marsad.text.tokenize import Token
 
 CLAUSE_BREAKS = frozenset({",", "،", ";", "؛", ":", ".", "?", "؟", "!", "(", ")", "-", "–", "—"})
+COMMAS = frozenset({",", "،", ";", "؛"})
 
 
 @lru_cache(maxsize=1)
@@ -167,3 +168,12 @@ class DocView:
         while b < hi and toks[b].norm not in CLAUSE_BREAKS:
             b += 1
         return a, b
+
+    def clause_end(self, i: int, hi: int) -> int:
+        """Where the clause of token ``i`` ends before ``hi``: at a comma followed by a connective that opens a new clause
+        («…، كما وسعت …», «…، ومن الممكن أن …», data: clause_openers), else ``hi``."""
+        toks = self.doc.tokens
+        for j, _ in self.cues("clause_openers", i + 2, hi):
+            if toks[j - 1].norm in COMMAS:
+                return j - 1
+        return hi

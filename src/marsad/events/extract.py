@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
+from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
 from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
@@ -30,6 +30,7 @@ QUOTE_MARKS = frozenset({'"', "'"})
 THAT = frozenset({"ان", "انه", "انها", "بان"})
 #: a verbal noun governed by these proclitics is the purpose or means of the clause's verb (لنشر، بتدريب)
 PREP_CLITICS = frozenset({"ل", "ب", "لل", "بال"})
+TOWARDS = frozenset({key_of("إلى"), key_of("الى")})
 #: verbal nouns of giving, sending and asking whose giver can follow as «من X»
 FROM_AGENT_TYPES = frozenset({"AID", "SUPPORT", "MOBILIZE"})
 #: types whose verbal noun's genitive is who acts even though the verb takes an object («طلب كازاخستان», «تهديدات بوتين»)
@@ -51,6 +52,11 @@ class Roles:
     affiliation: frozenset[str]      # «مجموعة موالية لإيران»: what follows describes the noun, it is no party
     not_words: frozenset[str]        # «جهات غير روسية»: the demonym names who is not meant
     relative_subjects: frozenset[str]  # «ومن يرفض …»: whoever does it, no named entity
+    demonstratives: frozenset[str]   # «وسيدعم هذا …»: the subject is what «this» points to
+    relatives: frozenset[str]        # «…، والتي ستدعم …»: the relative is the verb's subject
+    resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
+    undergo: frozenset[str]          # «تعرضت أوكرانيا لقصف»: the subject is what the act is done to
+    territory: frozenset[str]        # «انتهكت أوكرانيا حدودها»: whose borders is who is attacked
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +65,9 @@ def roles() -> Roles:
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
-                 f("not_words"), f("relative_subjects"))
+                 f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
+                 f("resumptive_pronouns"), f("undergo_words"),
+                 f("territory_nouns"))
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -151,6 +159,29 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     return None
 
 
+def _undergone(view: DocView, hit: Hit, lo: int) -> MentionAt | None | bool:
+    """«تعرضت أوكرانيا لقصف روسي», «روسيا لم تتعرض للغزو»: a verbal noun after ل that a word of undergoing governs
+    (data: undergo_words) is done by the demonym or «من قبل X» after it (None when not named); False otherwise."""
+    if hit.trigger.pos != "noun" or not hit.prefix.lstrip("وف").startswith("ل"):
+        return False
+    toks = view.doc.tokens
+    under = roles().undergo
+    j = hit.i - 1
+    heads = roles().actor_heads
+    while j >= max(lo, hit.i - 4) and (j in view.at_token or toks[j].norm in heads):
+        j = view.at_token[j].t0 - 1 if j in view.at_token else j - 1  # over the subject: «تعرضت القوات السودانية لهجوم»
+    if j < lo or _bare(toks[j].norm) not in under and toks[j].norm not in under:
+        return False
+    gen = _genitive(view, hit, len(toks))
+    if gen is not None and (gen.rule == "lexicon:demonym" or governing_preposition(view, gen) in roles().agent_preps):
+        return gen
+    return None
+
+
+def _sentence_lo(view: DocView, hit: Hit) -> int:
+    return view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
+
+
 def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     """Who a subject left unnamed is. «لكنه لم ينجح في اقتراح …», «وهي تنشر قوات …»: a subject pronoun within four
     tokens before the trigger points back to the last named subject of the sentence or of the sentence before;
@@ -181,9 +212,67 @@ def _subject_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 > hit.i:
             continue
-        if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None:
+        if m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None and not in_phrase(view, m):
             return None if not_meant(view, m) else m
     return None
+
+
+def _subject_right_before(view: DocView, hit: Hit, lo: int) -> MentionAt | None:
+    """A named subject right before its verb (SVO: «وإيران تُقاتل», «روسيا لم تتعرض»), over one particle (لم، قد، لن)."""
+    j = _before_particle(view, hit.i - 1, lo)
+    m = view.at_token.get(j) if j >= lo else None
+    if m is None or m.t1 != j + 1 or m.entity.type not in ACTOR_TYPES or governing_preposition(view, m) is not None \
+            or in_phrase(view, m):
+        return None
+    return m
+
+
+def _before_particle(view: DocView, j: int, lo: int) -> int:
+    """Token ``j``, or the one before it when ``j`` is a one-word particle of negation or modality (لم، لن، قد)."""
+    if j > lo and j not in view.at_token and any(view.cue_at(c, j, ("", "و", "ف")) == 1 for c in ("negated", "possible")):
+        return j - 1
+    return j
+
+
+def _relative_subject(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None | bool:
+    """«القوات البيلاروسية، والتي ستدعم القوات الروسية»: a relative right before a verb with no resumptive pronoun
+    after it is the verb's subject; the doer is the last named party before it (False when there is no relative)."""
+    toks = view.doc.tokens
+    r = roles()
+    if hit.i <= s_lo or _bare(toks[hit.i - 1].norm) not in r.relatives or hit.suffix:
+        return False
+    nxt = hit.i + hit.n
+    if nxt < len(toks) and toks[nxt].norm in r.resumptive:
+        return False  # «التي اتفق عليها الجانبان»: the relative is the object
+    for m in reversed(view.mentions_in(s_lo, hit.i - 1)):
+        if m.t1 <= hit.i - 1 and m.entity.type in ACTOR_TYPES and governing_preposition(view, m) is None \
+                and not in_phrase(view, m):
+            return None if not_meant(view, m) else m
+    return None
+
+
+DEFINITE_PREPS = ("لل", "بال", "كال")
+
+
+def in_phrase(view: DocView, m: MentionAt) -> bool:
+    """A demonym whose head noun a preposition governs («بالنسبة للقوات الأوكرانية», «من الحقبة السوفيتية») stands in
+    that prepositional phrase: it is no subject."""
+    if m.rule != "lexicon:demonym":
+        return False
+    toks = view.doc.tokens
+    j = m.t0 - 1
+    while j > 0 and j > m.t0 - 3 and toks[j].norm.startswith("ال") and toks[j - 1].norm.startswith("ال"):
+        j -= 1  # over adjectives to the head: «بالقوات العسكرية الروسية»
+    if j < 0:
+        return False
+    head = toks[j].norm
+    if head[:1] in ("و", "ف"):
+        head = head[1:]
+    return head.startswith(DEFINITE_PREPS) or (j > 0 and bool(prep_index().surface.get(toks[j - 1].norm)))
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") else norm
 
 
 def not_meant(view: DocView, m: MentionAt) -> bool:
@@ -382,15 +471,19 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
 
 def _sentence_place(view: DocView, lo: int, hi: int, actor: MentionAt, clause: tuple[int, int]) -> MentionAt | None:
     """A place the sentence sets its events in («… في وسط سوريا، كما وسعت …»): the first place or country governed by
-    في or ب in the trigger's clause («ومنذ أيام في حلب إثر اعتقال …»), else anywhere in the sentence."""
+    في or ب in the trigger's clause («ومنذ أيام في حلب إثر اعتقال …»), else anywhere in the sentence up to ``hi``, where
+    a new clause begins («…، ومن الممكن أن يعزز … في دير الزور» is not where the act before it took place)."""
     return _place_in(view, *clause, actor) or _place_in(view, lo, hi, actor)
 
 
 def _place_in(view: DocView, lo: int, hi: int, actor: MentionAt) -> MentionAt | None:
+    """The first place in ``[lo, hi)`` governed by a preposition of place other than إلى (في، ب، وسط، شمال، قرب …)."""
+    at = roles().loc_preps - TOWARDS
     for m in view.mentions_in(lo, hi):
-        if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id and m.rule != "lexicon:demonym" \
-                and governing_preposition(view, m) in ("في", "ب"):
-            return m
+        if m.entity.type in PLACE_TYPES and m.entity.id != actor.entity.id \
+                and (m.rule != "lexicon:demonym" or m.start > view.doc.tokens[m.t0].start) \
+                and governing_preposition(view, m) in at:
+            return m  # a preposition on the word itself makes a name of a demonym's form («بسورية»)
     return None
 
 
@@ -419,7 +512,7 @@ def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
     if before:
         return "possible"
     if hit.prefix.endswith("س") or view.cues("planned", max(s_lo, hit.i - 10), hit.i) \
-            or view.cues("planned", hit.i, min(s_hi, hit.i + 12)):
+            or view.cues("planned", hit.i, view.clause_end(hit.i, min(s_hi, hit.i + 12))):
         return "planned"
     return "actual"
 
@@ -538,17 +631,19 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
-                object_of_verb_until, object_of_verb = min(region_end, hi), hit  # within its clause
+                # within its clause, or past an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»)
+                object_of_verb_until, object_of_verb = min(region_end, _over_aside(view, hi, s_hi)), hit
             # a verb's objects may follow an aside between commas («طلبت حكومة كازاخستان، ليل الأربعاء، مساعدة …»);
             # a verbal noun's stay in its clause
             args_end = region_end if status_hit.trigger.pos == "verb" else min(region_end, hi)
+            args_end = view.clause_end(hit.i, args_end)  # «…، كما وسعت انتشار …، ومن الممكن أن …»: not past a new clause
             if asked is not None:
                 args_end = min(args_end, hits[asked[0]].i)  # «… إرسال قوات إلى سوريا»: the act asked for goes there
             recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
             if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
                 location, patient = location or patient, None  # «زار لافروف أنقرة»
             if location is None:
-                location = _sentence_place(view, s_lo, s_hi, actor, (lo, hi))
+                location = _sentence_place(view, s_lo, view.clause_end(hit.i, s_hi), actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
                 recipient = patient
             if recipient is None and asked is not None and asked[1] is not None and asked[1].entity.id != actor.entity.id:
@@ -570,11 +665,57 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
                     ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
+                        and _whose_territory(view, hit, act, s_hi):
+                    ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id
+                elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
+                    ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
+                    ev["_about_act"] = True
                 out.append(ev)
     return merge_events(out)
 
 
 INCLUSION_REACH = 8
+
+
+TERRITORY_REACH = 4
+
+
+def _whose_territory(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | None:
+    """«حتى لو انتهكت أوكرانيا حدودها»: a territory noun with a possessive pronoun right after an attack verb and its
+    subject points back to the party named last before the verb (in its sentence or the one before), not the actor."""
+    toks = view.doc.tokens
+    terr = roles().territory
+    end = min(hi, hit.i + hit.n + TERRITORY_REACH)  # past the subject («انتهكت الطائرات الإسرائيلية أجواءه»)
+    j = next((j for j in range(hit.i + hit.n, end) if toks[j].norm in CLAUSE_BREAKS or any(
+        a.suffix in ("ه", "ها", "هم") and a.stem in terr and a.prefix in ("", "و") for a in toks[j].analyses())), end)
+    if j >= end or toks[j].norm in CLAUSE_BREAKS:
+        return None
+    k = view.doc.sentence_index(toks[hit.i].start)
+    lo = view.sentence_tokens(view.doc.sentences[k - 1])[0] if k > 0 else 0
+    return next((m for m in reversed(view.mentions_in(lo, hit.i)) if m.t1 <= hit.i and m.entity.id != actor.entity.id
+                 and m.entity.type in ("COUNTRY", "ORG", "PLACE") and m.rule != "lexicon:demonym"), None)
+
+
+def _doer_of_last_act(out: list[dict], actor: str) -> str | None:
+    """Who did the act reported last by another actor, leaving out acts that were themselves about an earlier one."""
+    return next((e["actor"] for e in reversed(out) if e["actor"] != actor and not e.get("_about_act")), None)
+ASIDE_LEN = 4
+
+
+def _over_aside(view: DocView, b: int, hi: int) -> int:
+    """The end of the clause after a short aside between commas that starts at token ``b`` («، ليل الأربعاء الخميس،»,
+    «، الخميس،»: no named entity, no trigger word), else ``b``."""
+    toks = view.doc.tokens
+    if b >= hi or toks[b].norm not in COMMAS:
+        return b
+    index = trigger_lookup()
+    for c in range(b + 1, min(hi, b + ASIDE_LEN + 2)):
+        if toks[c].norm in COMMAS:
+            return view.clause_bounds(c + 1, c + 1, hi)[1] if c > b + 1 else b
+        if c in view.at_token or toks[c].norm in CLAUSE_BREAKS or index.maybe(toks[c].norm) and find_triggers(toks, c, c + 1):
+            return b
+    return b
 
 
 def _included(view: DocView, start: int, hi: int) -> list[MentionAt]:
@@ -587,11 +728,24 @@ def _included(view: DocView, start: int, hi: int) -> list[MentionAt]:
 
 
 def _no_doer_named(view: DocView, hit: Hit, s_lo: int) -> bool:
-    """«ومن يرفض سيكون مصيره …»: a verb whose subject is an indefinite relative; «في حالة استعداد دائم للقتال»,
-    «القدرة على شن هجمات»: a verbal noun that says what an actor could do."""
+    """«ومن يرفض سيكون مصيره …»: a verb whose subject is an indefinite relative; «جهات غير روسية تدعم …»: a subject
+    named only by who it is not; «وسيدعم هذا …»: a demonstrative subject; «…، والتي ستدعم» with no named party before
+    the relative; «في حالة استعداد دائم للقتال», «القدرة على شن هجمات»: a verbal noun that says what an actor could
+    do."""
     toks = view.doc.tokens
-    if hit.trigger.pos == "verb" and hit.i > s_lo and toks[hit.i - 1].norm in roles().relative_subjects:
+    r = roles()
+    if hit.trigger.pos == "verb" and hit.i > s_lo:
+        if toks[hit.i - 1].norm in r.relative_subjects or _relative_subject(view, hit, s_lo) is None:
+            return True
+        before = view.at_token.get(_before_particle(view, hit.i - 1, s_lo))
+        if before is not None and not_meant(view, before):
+            return True
+    nxt = hit.i + hit.n
+    if hit.trigger.pos == "verb" and nxt + 1 < len(toks) and toks[nxt].norm in r.demonstratives \
+            and nxt + 1 not in view.at_token and not (toks[nxt + 1].norm in r.actor_heads and nxt + 2 in view.at_token):
         return True
+    if _undergone(view, hit, s_lo) is None:
+        return True  # «روسيا لم تتعرض للغزو»: done to Russia by someone not named
     return bool(view.cues("capability", max(s_lo, hit.i - 3), hit.i))
 
 
@@ -652,7 +806,12 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     patient = None
     typ = event_hit.trigger.type
     if hit.trigger.pos == "verb":
-        actor = _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
+        rel = _relative_subject(view, hit, _sentence_lo(view, hit))
+        if rel is not False:  # «…، والتي ستدعم القوات الروسية»: what follows is the object
+            patient = _object_after(view, hit.i + hit.n, hi, rel.entity.id) if rel is not None and typ in PATIENT_TYPES \
+                else None
+            return rel, patient
+        actor = _subject_right_before(view, hit, lo) or _subject_after(view, hit, s_hi) or _subject_before(view, hit, lo)
         if actor is None and event_hit is not hit:  # «عُقد اجتماع للجنة …»: the noun's own agent
             return _actor_and_patient(view, event_hit, event_hit, lo, hi, s_hi)
         if event_hit is not hit:  # light verb + verbal noun: the noun's genitive is its patient
@@ -664,13 +823,16 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     actor = None
+    doer = _undergone(view, hit, lo)
+    if doer:  # «تعرضت أوكرانيا لقصف روسي»: Russia shells Ukraine
+        return doer, _subject_before(view, hit, lo)
     if hit.suffix in ("هم", "هما"):  # «… على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: the pronoun is the list before it
         sent_lo = view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
         chain = _last_list(view, sent_lo, hit.i)
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
-                      and governing_preposition(view, m) is None), None)  # the clause's subject comes first (VSO)
+                      and governing_preposition(view, m) is None and not in_phrase(view, m)), None)  # VSO: subject first
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
             if after is not None and governing_preposition(view, after) in (None, "ل"):
@@ -687,6 +849,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
+    if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
+        patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
         if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES \
                 or governing_preposition(view, gen) in roles().agent_preps:
@@ -716,6 +880,7 @@ TYPE_PRIORITY = ("MOBILIZE", "ASSAULT", "AID", "REQUEST", "REJECT", "COERCE", "R
 
 
 SAME_ACT_CHARS = 24
+UNSURE = frozenset({"possible", "negated"})
 
 
 def merge_events(events: list[dict]) -> list[dict]:
@@ -728,6 +893,8 @@ def merge_events(events: list[dict]) -> list[dict]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
             near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
+            if k["status"] != ev["status"] and {k["status"], ev["status"]} & UNSURE and not near:
+                continue  # an act one sentence speculates about or denies, another reports: two claims
             if k["type"] != ev["type"] and not (same_sentence and abs(k["trigger"]["start"] - ev["trigger"]["start"])
                                                 <= SAME_ACT_CHARS):
                 continue  # two trigger words for one act stand together («دعم وتدريب»)
@@ -748,4 +915,5 @@ def merge_events(events: list[dict]) -> list[dict]:
             kept.append(ev)
     for ev in kept:
         ev.pop("_sentence", None)
+        ev.pop("_about_act", None)
     return kept
