@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from marsad.resources import load_json
@@ -68,6 +69,18 @@ def _special_re(maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> re.
     table = build_table(maps, lower)
     chars = [chr(cp) for cp, d in table.items() if len(d) != 1]
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@lru_cache(maxsize=8)
+def _changed_re(maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> tuple[re.Pattern, Callable[[re.Match], str]]:
+    """Every character the table changes, and the replacement of a match: folding a whole article this way is about
+    twice as fast as ``str.translate``, which looks up each code point in a dict (a new int object for every non-Latin
+    character) while most characters stay as they are."""
+    table = build_table(maps, lower)
+    by_char = {chr(cp): d for cp, d in table.items()}
+    get = by_char.__getitem__
+    return (re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]"),
+            lambda m: get(m.group()))
 
 
 MARKS_RE = re.compile(r"[\u064B-\u0652\u0670\u0640\u0610-\u061A]")
@@ -139,7 +152,8 @@ def map_spans(n: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, in
 def normalize(text: str, maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> Normalized:
     """Fold ``text`` for matching without losing the way back to it."""
     table = build_table(maps, lower)
-    norm = text.translate(table)
+    changed, replace = _changed_re(maps, lower)
+    norm = changed.sub(replace, text)
     special = _special_re(maps, lower)
     if len(norm) == len(text) and not special.search(text):
         return Normalized(text, norm, None, None, None)
