@@ -150,7 +150,7 @@ def test_tagger_runs_only_where_two_name_words_stand() -> None:
     def windows(text: str) -> list[tuple[int, int]]:
         doc = add_tokens(add_sentences(Document("t", text)))
         c = discovery.cues()
-        cue_at = sorted({*discovery.title_starts(doc.tokens, c), *doc.tokens_in(c.speech_index.surface)})
+        cue_at = sorted({*discovery.title_starts(doc, c), *doc.tokens_in(c.speech_index.surface)})
         return list(discovery._cue_windows(doc, cue_at, c, lambda t: False, people_found=[]))
 
     assert windows("وقال المتحدث إن القوات انسحبت من المنطقة بعد المعارك الأخيرة.") == []

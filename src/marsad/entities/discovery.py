@@ -204,9 +204,10 @@ def slug(name: str) -> str:
 TITLE_PREFIXES = frozenset({"", "و", "ف", "ل", "ب"})
 
 
-def title_starts(toks: list[Token], c: Cues) -> dict[int, int]:
+def title_starts(doc: Document, c: Cues) -> dict[int, int]:
     """Token index → length of the title starting there."""
-    return {i: n for i, n, p in c.title_cues.scan(toks)["titles"] if p in TITLE_PREFIXES}
+    hits = c.title_cues.scan(doc.tokens, doc.tokens_in(c.title_cues.readings))["titles"]
+    return {i: n for i, n, p in hits if p in TITLE_PREFIXES}
 
 
 def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
@@ -375,7 +376,7 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
         found.append((s, e, entry, rule))
         cover(s, e)
 
-    titles = title_starts(toks, c)
+    titles = title_starts(doc, c)
     speech_at = doc.tokens_in(c.speech_index.surface)
     starts = sorted({*titles, *speech_at, *doc.tokens_in(c.org_head_index.surface)})  # where a rule below can fire
     i = 0

@@ -148,13 +148,15 @@ class CueBank:
             surf: [(p, name, words) for p, _, value in sorted(vals, key=lambda v: len(v[0])) for name, words in value]
             for surf, vals in self.index.surface.items()}
 
-    def scan(self, toks: list[Token]) -> dict[str, list[tuple[int, int, str]]]:
+    def scan(self, toks: list[Token], at: Iterable[int] | None = None) -> dict[str, list[tuple[int, int, str]]]:
+        """Cue occurrences in ``toks``; ``at``, when given, lists (ascending) the only token indices where a cue can
+        start — those whose form is a key of :attr:`readings`, e.g. ``doc.tokens_in(bank.readings)``."""
         out: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
         ends: dict[str, int] = {}
         readings = self.readings
         total = len(toks)
-        for i, t in enumerate(toks):
-            found = readings.get(t.norm)
+        for i in range(total) if at is None else at:
+            found = readings.get(toks[i].norm)
             if not found:
                 continue
             seen: set[str] = set()
