@@ -38,9 +38,18 @@ def _heads_named(toks: list[Token], m, heads: frozenset[str]) -> frozenset[str]:
     j = m.t0 - 1
     while j >= 0 and toks[j].norm in ('"', "'"):
         j -= 1
-    before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
-    first = [a.stem for a in toks[m.t0].analyses()]
-    return frozenset(h for h in heads if h in before or any(f.startswith(h) for f in first))
+    key = (toks[j].norm if j >= 0 else "", toks[m.t0].norm, heads)
+    found = _HEADS_SEEN.get(key)
+    if found is None:  # the answer depends on the two forms only: remembered (organisation names recur)
+        if len(_HEADS_SEEN) > 50_000:
+            _HEADS_SEEN.clear()
+        before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
+        first = [a.stem for a in toks[m.t0].analyses()]
+        found = _HEADS_SEEN[key] = frozenset(h for h in heads if h in before or any(f.startswith(h) for f in first))
+    return found
+
+
+_HEADS_SEEN: dict[tuple[str, str, frozenset[str]], frozenset[str]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +99,8 @@ class DocView:
                 v.mentions.append(ma)
                 for t in range(rng[0], rng[1]):
                     v.at_token[t] = ma
-        v.cue_hits = cue_bank().scan(doc.tokens)
+        bank = cue_bank()
+        v.cue_hits = bank.scan(doc.tokens, doc.tokens_in(bank.readings))
         v.cue_starts = {k: [h[0] for h in hits] for k, hits in v.cue_hits.items()}
         v._add_anaphors()
         v.mentions.sort(key=lambda m: m.t0)
@@ -110,14 +120,15 @@ class DocView:
         counts: dict[tuple[str, str], int] = {}
         latest: dict[tuple[str, str], MentionAt] = {}
         k = 0
-        for i, t in enumerate(toks):
+        for i in self.doc.tokens_in(heads.surface):
+            t = toks[i]
             while k < len(named) and named[k][0].t0 < i:  # organisations named before token i, counted per head
                 m, hs = named[k]
                 for h in hs:
                     counts[(h, m.entity.id)] = counts.get((h, m.entity.id), 0) + 1
                     latest[(h, m.entity.id)] = m
                 k += 1
-            if i in self.at_token or t.norm not in heads.surface:
+            if i in self.at_token:
                 continue
             head = next((h.value for h in heads.lookup(t.norm) if "ال" in h.prefix), None)
             cands = [key for key in counts if key[0] == head]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
-from marsad.events.triggers import LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup
+from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup,
+                                    trigger_positions)
 from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
@@ -575,12 +576,13 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
     """Events of the whole document; ``sources[k]`` is the attributed source entity id of sentence k (or None)."""
     doc = view.doc
     view.unit_sizes = unit_sizes(doc)
+    trigger_at = trigger_positions(doc)
     out: list[dict] = []
     for k, sent in enumerate(doc.sentences):
         if doc.in_chrome(sent.start, sent.end):
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
-        hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys())
+        hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys(), trigger_at)
         preps = roles().preps
         hits = [(_noun_reading(doc.tokens, h) or h)  # «بعد رفضهم»: after a preposition, a verbal noun
                 if h.trigger.pos == "verb" and h.trigger.type != LIGHT and h.i > s_lo and doc.tokens[h.i - 1].norm in preps

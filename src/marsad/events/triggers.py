@@ -6,12 +6,15 @@ words to follow in its clause (نشر troops, not نشر a report).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.lexicon.load import key_of
 from marsad.text.clitics import CliticIndex
 from marsad.resources import load_json
+from marsad.text.document import Document
 from marsad.text.tokenize import Token
 
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "تم")
@@ -109,16 +112,28 @@ def _rank(hit: Hit) -> tuple[int, int]:
     return hit.n, int((hit.trigger.pos == "noun") == nominal)
 
 
-def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | frozenset[int] = frozenset()) -> list[Hit]:
+def trigger_positions(doc: Document) -> list[int]:
+    """Indices, in order, of the document's tokens that may start a trigger (each distinct form tested once)."""
+    maybe = trigger_lookup().maybe
+    out = [i for form, at in doc.positions().items() if maybe(form) for i in at]
+    out.sort()
+    return out
+
+
+def find_triggers(toks: list[Token], lo: int, hi: int, blocked: Container[int] = frozenset(),
+                  at: list[int] | None = None) -> list[Hit]:
     """Triggers in tokens ``[lo, hi)``, longest first at each position, not overlapping; ``blocked`` tokens (names)
-    are never triggers."""
+    are never triggers. ``at``, when given, is :func:`trigger_positions` of the document (the only places to look)."""
     index = trigger_lookup()
     out: list[Hit] = []
+    starts = range(lo, hi) if at is None else at[bisect_left(at, lo):bisect_left(at, hi)]
     i = lo
-    while i < hi:
+    for p in starts:
+        if p < i:
+            continue
+        i = p
         best: Hit | None = None
         if i in blocked or not index.maybe(toks[i].norm):
-            i += 1
             continue
         for a in index.lookup(toks[i].norm):
             for trig in a.value:
@@ -134,6 +149,4 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: set[int] | froze
         if best:
             out.append(best)
             i += best.n
-        else:
-            i += 1
     return out

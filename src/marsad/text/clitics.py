@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 from marsad.text.tokenize import Token, clitics, key_of
 
 V = TypeVar("V")
+#: how many distinct word forms an index remembers its :meth:`CliticIndex.maybe` answer for
+MEMO_SIZE = 100_000
 PROCLITICS_FOR_CUES = ("", "و", "ف", "ل", "ب", "وب", "ول", "فل", "فب")
 
 
@@ -45,6 +47,7 @@ class CliticIndex(Generic[V]):
         self._suffix_set = frozenset(x for x in self.suffixes if x)
         self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
         self.surface: dict[str, list[tuple[str, str, V]]] = {}
+        self._maybe: dict[str, bool] = {}
         for stem, value in items:
             self.add(stem, value)
 
@@ -54,6 +57,7 @@ class CliticIndex(Generic[V]):
             if definite and ("ال" in p or p.endswith("لل")):
                 continue  # the article is already on the stem
             self.surface.setdefault(attach(p, stem), []).append((p, stem, value))
+        self._maybe.clear()
 
     def lookup(self, norm: str) -> list[Lookup[V]]:
         """Every reading of a folded token whose stem is in the index."""
@@ -73,7 +77,16 @@ class CliticIndex(Generic[V]):
         return bool(self.lookup(norm))
 
     def maybe(self, norm: str) -> bool:
-        """A cheap test that rules out most tokens before :meth:`lookup`: False only when no reading can exist."""
+        """A cheap test that rules out most tokens before :meth:`lookup`: False only when no reading can exist.
+        Answers are remembered per form (word forms recur from article to article)."""
+        known = self._maybe.get(norm)
+        if known is None:
+            if len(self._maybe) >= MEMO_SIZE:
+                self._maybe.clear()
+            known = self._maybe[norm] = self._may_have_reading(norm)
+        return known
+
+    def _may_have_reading(self, norm: str) -> bool:
         surface = self.surface
         if norm in surface:
             return True
