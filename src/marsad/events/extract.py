@@ -398,6 +398,28 @@ def _noun_reading(toks, hit: Hit) -> Hit | None:
     return None
 
 
+def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, MentionAt | None]:
+    """«الحوثيون المدعومون من إيران», «الفصائل المدعومة من قبل تركيا»: a passive participle's agent is the party named
+    right after «من (قبل)»; what it describes is the named party right before it (None when the noun is generic)."""
+    toks = view.doc.tokens
+    j = hit.i + hit.n
+    if j < len(toks) and toks[j].norm == "من":
+        j += 2 if j + 1 < len(toks) and toks[j + 1].norm == "قبل" else 1
+    else:
+        return None, None
+    agent = view.at_token.get(j)
+    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or is_media(agent.entity.id):
+        return None, None
+    k = hit.i - 1
+    while k >= 0 and toks[k].norm in QUOTE_MARKS:
+        k -= 1
+    head = view.at_token.get(k)
+    if head is None or head.rule == "lexicon:demonym" or head.entity.type not in ACTOR_TYPES \
+            or head.entity.id == agent.entity.id:
+        head = None
+    return agent, head
+
+
 def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«<verbal noun> التي/الذي قام بها X»: X did it."""
     toks = view.doc.tokens
@@ -500,6 +522,8 @@ def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
 
 def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
     toks = view.doc.tokens
+    if hit.trigger.pos == "participle":
+        return "actual"  # «يمكن أن ترسل قوات إلى مناطق يسيطر عليها المتمردون المدعومون من موسكو»: a standing state
     if hit.trigger.pos == "verb":
         for j in range(max(s_lo, hit.i - 2), hit.i):
             if view.cue_at("negated", j, ("", "و", "ف")):
@@ -822,6 +846,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         elif actor is not None and typ in PATIENT_TYPES | {"CONSULT"}:
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
+    if hit.trigger.pos == "participle":
+        return _participle_args(view, hit)
     actor = None
     doer = _undergone(view, hit, lo)
     if doer:  # «تعرضت أوكرانيا لقصف روسي»: Russia shells Ukraine

@@ -35,7 +35,7 @@ TRIGGER_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ا")  # and the acc
 class Trigger:
     type: str
     mode: str | None
-    pos: str                       # verb | noun
+    pos: str                       # verb | noun | participle
     words: tuple[str, ...]         # folded
     requires: frozenset[str]       # folded words one of which must follow in the clause (empty: none)
 
@@ -93,6 +93,8 @@ def trigger_index() -> dict[str, list[Trigger]]:
             add(key_of(form), g, "verb", group_req)
         for form in g.get("nouns", []):
             add(key_of(form), g, "noun", group_req)
+        for form in g.get("participles", []):  # «المدعومة من إيران»: counted only with the agent after it
+            add(key_of(form), g, "participle", [])
     light = data.get("light_verbs", {}).get("verbs", [])
     for v in light:
         for form in _conjugate(v["past"], v["present"]) - {key_of(w) for w in v.get("except", [])}:

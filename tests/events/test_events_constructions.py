@@ -1,0 +1,39 @@
+"""Constructions that name an act without a finite verb of its own: passive participles («المدعومة من إيران»), …"""
+import pytest
+
+from marsad.pipeline import analyze
+
+
+def events(text):
+    return [(e["type"], e["actor"], e["recipient"], e["location"], e["status"]) for e in analyze(text).events]
+
+
+def find(text, type_, actor):
+    return [e for e in events(text) if e[0] == type_ and e[1] == actor]
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a passive participle with its agent after «من (قبل)»: the agent acts on the named noun before it
+    ("شن الحوثيون المدعومون من إيران هجوما جديدا على مدينة مأرب.", "SUPPORT", "iran", "houthis"),
+    ("وقالت مصادر محلية إن قوات الدعم السريع المدعومة من قبل الإمارات سيطرت على المدينة.", "SUPPORT",
+     "united-arab-emirates", "rapid-support-forces"),
+    # inside another verb's object, and with a generic noun before it (no recipient)
+    ("وقال الأمين العام إن المنظمة يمكن أن ترسل قوات إلى مناطق يسيطر عليها المتمردون المدعومون من موسكو.",
+     "SUPPORT", "moscow", None),
+    ("وأعلنت الفصائل المسلحة الممولة من الاتحاد الأوروبي انسحابها من المدينة.", "AID", "european-union", None),
+])
+def test_events_passive_participle_with_its_agent(text, type_, actor, recipient):
+    evs = find(text, type_, actor)
+    assert any(e[2] == recipient for e in evs), events(text)
+    assert all(e[4] == "actual" for e in evs), events(text)  # a standing state, not the modal act around it
+
+
+@pytest.mark.parametrize("text, type_", [
+    # no agent named after the participle: nothing is said about who supports
+    ("وتقدمت الفصائل المدعومة بقوة نحو المدينة.", "SUPPORT"),
+    ("وتحدث التقرير عن جماعات مدعومة في شمال اليمن.", "SUPPORT"),
+    # «ممول» as a noun (financier), no «من» after it
+    ("وقالت واشنطن إن الرجل ممول رئيسي لتنظيم القاعدة.", "AID"),
+])
+def test_events_participle_without_agent_is_no_event(text, type_):
+    assert not [e for e in events(text) if e[0] == type_], events(text)
