@@ -37,3 +37,22 @@ def test_events_passive_participle_with_its_agent(text, type_, actor, recipient)
 ])
 def test_events_participle_without_agent_is_no_event(text, type_):
     assert not [e for e in events(text) if e[0] == type_], events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, not_actor", [
+    # a feminine possessive pronoun («قصفها», «حربها») points to a country or a body named by a feminine word, not to
+    # a masculine one (الكرملين، البنتاغون، حزب الله) named before it
+    ("وحذر البيت الأبيض إيران من تسليحها للحوثيين.", "AID", "iran", "white-house"),
+    ("وحذر الكرملين أوكرانيا من قصفها للمدن الروسية.", "ASSAULT", "ukraine", "kremlin"),
+    ("ويرى الكرملين أن أوكرانيا تواصل قصفها للمدن الحدودية.", "ASSAULT", "ukraine", "kremlin"),
+    ("وأعلنت الأمم المتحدة استئناف مساعداتها للسودان.", "AID", "united-nations", None),
+])
+def test_events_feminine_pronoun_agrees_with_its_antecedent(text, type_, actor, not_actor):
+    evs = events(text)
+    assert any(e[0] == type_ and e[1] == actor for e in evs), evs
+    assert not any(e[0] == type_ and e[1] == not_actor for e in evs), evs
+
+
+def test_events_feminine_pronoun_with_only_a_masculine_body_before_it():
+    text = "وتأتي حملة الكرملين للاستفادة من القوات الشريكة في حربها بسورية."
+    assert not find(text, "ASSAULT", "kremlin"), events(text)

@@ -57,6 +57,8 @@ class Roles:
     resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
     undergo: frozenset[str]          # «تعرضت أوكرانيا لقصف»: the subject is what the act is done to
     territory: frozenset[str]        # «انتهكت أوكرانيا حدودها»: whose borders is who is attacked
+    fem_endings: tuple[str, ...]     # «منظمة», «قوات»: an organisation named by a feminine word
+    fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,17 @@ def roles() -> Roles:
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
-                 f("territory_nouns"))
+                 f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"))
+
+
+def masculine_org(view: DocView, m: MentionAt) -> bool:
+    """An organisation whose name begins with a masculine word (الكرملين، حزب الله، الجيش السوري الحر): a feminine
+    pronoun does not point back to it."""
+    if m.entity.type != "ORG":
+        return False
+    r = roles()
+    word = key_of(view.doc.text[m.start:m.end].split()[0]) if m.end > m.start else ""
+    return bool(word) and not word.endswith(r.fem_endings) and word not in r.fem_heads
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -203,7 +215,7 @@ def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     types = ("ORG", "COUNTRY") if feminine else ("ORG", "COUNTRY", "PERSON")
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 <= hit.i and m.entity.type in types and m.rule != "lexicon:demonym" \
-                and governing_preposition(view, m) in (None, "لدي"):
+                and governing_preposition(view, m) in (None, "لدي") and not (feminine and masculine_org(view, m)):
             return m
     return None
 
@@ -857,8 +869,10 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         chain = _last_list(view, sent_lo, hit.i)
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
+        feminine = hit.suffix == "ها"  # «حملة الكرملين … في حربها»: not the Kremlin's
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
-                      and governing_preposition(view, m) is None and not in_phrase(view, m)), None)  # VSO: subject first
+                      and governing_preposition(view, m) is None and not in_phrase(view, m)
+                      and not (feminine and (m.entity.type == "PERSON" or masculine_org(view, m)))), None)  # VSO
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
             if after is not None and governing_preposition(view, after) in (None, "ل"):
