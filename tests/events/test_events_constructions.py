@@ -56,3 +56,18 @@ def test_events_feminine_pronoun_agrees_with_its_antecedent(text, type_, actor, 
 def test_events_feminine_pronoun_with_only_a_masculine_body_before_it():
     text = "وتأتي حملة الكرملين للاستفادة من القوات الشريكة في حربها بسورية."
     assert not find(text, "ASSAULT", "kremlin"), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # an unnamed group «led by» a named party: the leader is the doer
+    ("أنشئت المنظمة بعد أشهر من تدخل تحالف تقوده الولايات المتحدة في أفغانستان.", "ASSAULT", "united-states"),
+    ("وشن تحالف تقوده السعودية غارات على صنعاء.", "ASSAULT", "saudi-arabia"),
+    ("وتواصلت غارات التحالف بقيادة السعودية على مدينة الحديدة.", "ASSAULT", "saudi-arabia"),
+])
+def test_events_group_led_by_a_named_party(text, type_, actor):
+    assert find(text, type_, actor), events(text)
+
+
+def test_events_group_led_by_after_a_preposition_is_the_target():
+    text = "وأعلن الحوثيون عن هجوم على قوات تقودها السعودية قرب الحدود."
+    assert not find(text, "ASSAULT", "saudi-arabia"), events(text)

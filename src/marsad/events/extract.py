@@ -158,6 +158,8 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         if j + 1 < hi and n == "كل" and toks[j + 1].norm == "من":
             j += 2
             continue
+        if not in_pp and view.cue_at("led_by", j, ("", "و")):
+            return _led_by(view, hit.i + hit.n, hi)  # «شن تحالف تقوده السعودية غارات»
         if n in CLAUSE_BREAKS or n in THAT:
             return None
         if n in r.preps:
@@ -430,6 +432,23 @@ def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, Mention
             or head.entity.id == agent.entity.id:
         head = None
     return agent, head
+
+
+LED_REACH = 3
+
+
+def _led_by(view: DocView, start: int, hi: int) -> MentionAt | None:
+    """«تحالف تقوده الولايات المتحدة», «قوات بقيادة السعودية» right after a trigger (not after a preposition: «الهجوم على
+    قوات تقودها …» names the target): the party that leads the unnamed group (data: led_by)."""
+    toks = view.doc.tokens
+    for i, n in view.cues("led_by", start, min(hi, start + LED_REACH), ("", "و")):
+        if any(j in view.at_token or toks[j].norm in CLAUSE_BREAKS or prep_index().surface.get(toks[j].norm)
+               for j in range(start, i)):
+            return None
+        m = view.at_token.get(i + n)
+        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not is_media(m.entity.id):
+            return m
+    return None
 
 
 def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
@@ -901,6 +920,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
                 patient = other  # «المناورات العسكرية الروسية البيلاروسية»
         else:
             patient = gen
+    if actor is None:
+        actor = _led_by(view, hit.i + hit.n, hi)  # «تدخل تحالف تقوده الولايات المتحدة في أفغانستان»
     if actor is None and typ in FROM_AGENT_TYPES:
         actor = _from_agent(view, hit, hi)  # «تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا»
     if actor is None:
