@@ -71,3 +71,24 @@ def test_events_group_led_by_a_named_party(text, type_, actor):
 def test_events_group_led_by_after_a_preposition_is_the_target():
     text = "وأعلن الحوثيون عن هجوم على قوات تقودها السعودية قرب الحدود."
     assert not find(text, "ASSAULT", "saudi-arabia"), events(text)
+
+
+@pytest.mark.parametrize("text, actor, place, status", [
+    # using a territory as a platform, base, corridor or ground: the user readies forces there
+    ("بينما استخدمت روسيا بيلاروسيا كواحدة من منصات انطلاقها لغزو أوكرانيا في فبراير.", "russia", "belarus", "actual"),
+    ("ويستخدم الحوثيون ميناء الحديدة منصة لإطلاق الصواريخ على السفن.", "houthis", "hodeidah", "actual"),
+    ("واستخدمت إيران الأراضي العراقية ممرا لنقل الأسلحة إلى سوريا.", "iran", "iraq", "actual"),
+    # the verbal noun: its genitive is the place; the ل-object of a modal verb before it is the doer
+    ("وهذا يعني أنه يمكن لروسيا استخدام بيلاروسيا كأرض تدريب لجنود الاحتياط.", "russia", "belarus", "possible"),
+])
+def test_events_territory_used_as_a_base(text, actor, place, status):
+    assert ("MOBILIZE", actor, None, place, status) in events(text), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "واستخدمت روسيا حق النقض في مجلس الأمن ضد القرار.",
+    "واستخدم الجيش الإسرائيلي الأسلحة الثقيلة في غزة.",
+    "وقال الرئيس إن بلاده لن تسمح باستخدام الأراضي السورية في الصراع.",
+])
+def test_events_using_something_else_is_no_deployment(text):
+    assert not [e for e in events(text) if e[0] == "MOBILIZE"], events(text)

@@ -59,6 +59,7 @@ class Roles:
     territory: frozenset[str]        # «انتهكت أوكرانيا حدودها»: whose borders is who is attacked
     fem_endings: tuple[str, ...]     # «منظمة», «قوات»: an organisation named by a feminine word
     fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
+    modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def roles() -> Roles:
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
-                 f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"))
+                 f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
+                 f("modal_dative"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -434,6 +436,13 @@ def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, Mention
     return agent, head
 
 
+def _modal_dative(view: DocView, m: MentionAt) -> bool:
+    """«يمكن لروسيا …», «لا يحق لإيران …»: the ل-object of a modal verb right before it (data: modal_dative)."""
+    toks = view.doc.tokens
+    return governing_preposition(view, m) == "ل" and m.start > toks[m.t0].start and m.t0 > 0 \
+        and _bare(toks[m.t0 - 1].norm) in roles().modal_dative
+
+
 LED_REACH = 3
 
 
@@ -695,8 +704,10 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if asked is not None:
                 args_end = min(args_end, hits[asked[0]].i)  # «… إرسال قوات إلى سوريا»: the act asked for goes there
             recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
-            if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
-                location, patient = location or patient, None  # «زار لافروف أنقرة»
+            if patient is not None and (hit.trigger.type == "CONSULT" or hit.trigger.object_place) \
+                    and patient.entity.type in PLACE_TYPES:
+                # «زار لافروف أنقرة»; «استخدمت إيران العراق ممرا لنقل الأسلحة إلى سوريا»: the object is the place
+                location, patient = (patient if hit.trigger.object_place else location or patient), None
             if location is None:
                 location = _sentence_place(view, s_lo, view.clause_end(hit.i, s_hi), actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
@@ -874,7 +885,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             if gen is not None and actor is not None and gen.entity.id != actor.entity.id and typ in PATIENT_TYPES \
                     and (gen.rule != "lexicon:demonym" or event_hit.suffix):
                 patient = gen  # («تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the doer)
-        elif actor is not None and typ in PATIENT_TYPES | {"CONSULT"}:
+        elif actor is not None and (typ in PATIENT_TYPES | {"CONSULT"} or hit.trigger.object_place):
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
     if hit.trigger.pos == "participle":
@@ -911,8 +922,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
         patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
-        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES \
-                or governing_preposition(view, gen) in roles().agent_preps:
+        if (gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES
+                or governing_preposition(view, gen) in roles().agent_preps) and not hit.trigger.object_place:
             actor = person_after_demonym(view, gen) or gen  # «دعوة الرئيس الفرنسي إيمانويل ماكرون»
             other = view.at_token.get(gen.t1)
             if typ in SYMMETRIC_TYPES and other is not None and other.rule == "lexicon:demonym" \
@@ -930,8 +941,9 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         prev = view.at_token.get(hit.i - 1)
         if hit.prefix.lstrip("وف") in PREP_CLITICS:
             actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
-        elif prev is not None and prev.entity.type in ACTOR_TYPES and governing_preposition(view, prev) is None:
-            actor = prev  # «تعتزم روسيا إرسال قوات …»
+        elif prev is not None and prev.entity.type in ACTOR_TYPES and (governing_preposition(view, prev) is None
+                                                                     or _modal_dative(view, prev)):
+            actor = prev  # «تعتزم روسيا إرسال قوات …», «يمكن لروسيا استخدام …»
     return actor, patient
 
 

@@ -38,6 +38,7 @@ class Trigger:
     pos: str                       # verb | noun | participle
     words: tuple[str, ...]         # folded
     requires: frozenset[str]       # folded words one of which must follow in the clause (empty: none)
+    object_place: bool = False     # the object is where the act happens («استخدمت روسيا بيلاروسيا كمنصة»)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def trigger_index() -> dict[str, list[Trigger]]:
     def add(form: str, group: dict, pos: str, requires: list[str]) -> None:
         words = tuple(form.split())
         req = frozenset(key_of(w) for w in requires)
-        index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req))
+        index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req,
+                                                      bool(group.get("object_place"))))
 
     for g in data["triggers"] + [dict(data.get("not_events", {}), type=NOT_EVENT)]:
         group_req = g.get("requires", [])
