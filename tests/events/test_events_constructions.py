@@ -92,3 +92,31 @@ def test_events_territory_used_as_a_base(text, actor, place, status):
 ])
 def test_events_using_something_else_is_no_deployment(text):
     assert not [e for e in events(text) if e[0] == "MOBILIZE"], events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «… وهو الحال / والأمر نفسه ينطبق على X»: the act just reported holds for X too, in the role of its recipient
+    ("وفرضت الولايات المتحدة عقوبات على إيران، والأمر نفسه ينطبق على فنزويلا.",
+     ("SANCTION", "united-states", "venezuela", None, "actual")),
+    ("وطلبت روسيا من أرمينيا إرسال قوات، وهو الحال الذي انطبق أيضاً على كازاخستان وقيرغيزستان.",
+     ("REQUEST", "russia", "kyrgyzstan", None, "actual")),
+    # … or of its doer when it has no recipient
+    ("ونشرت تركيا قوات في شمال سوريا، وكذلك الحال بالنسبة لروسيا.", ("MOBILIZE", "russia", None, "syria", "actual")),
+    ("أرسلت إيران قوات إلى سوريا، والأمر نفسه ينطبق على حزب الله.", ("MOBILIZE", "hezbollah", None, "syria", "actual")),
+])
+def test_events_same_act_holds_for_other_parties(text, expected):
+    assert expected in events(text), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعاني الدول الأفريقية من أزمة غذاء، وهو ما ينطبق على السودان.",
+    "وقال الخبير إن القانون الدولي ينطبق على إسرائيل.",
+])
+def test_events_same_act_without_an_act_before_it(text):
+    assert events(text) == [], events(text)
+
+
+def test_events_same_act_cue_opens_a_new_clause():
+    # «لروسيا» after the cue is not the recipient of the deployment before it
+    text = "ونشرت تركيا قوات في شمال سوريا، وكذلك الحال بالنسبة لروسيا."
+    assert ("MOBILIZE", "turkey", None, "syria", "actual") in events(text), events(text)

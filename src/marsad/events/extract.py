@@ -738,7 +738,34 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
                 out.append(ev)
+        out += _same_act_for(view, out, s_lo, s_hi, k)
     return merge_events(out)
+
+
+SAME_ACT_REACH = 4
+ON = (key_of("على"), "ل", "مع")
+
+
+def _same_act_for(view: DocView, out: list[dict], lo: int, hi: int, k: int) -> list[dict]:
+    """«لم ينجح في اقتراح إرسال عناصر بيلاروس، وهو الحال الذي انطبق أيضاً على كازاخستان وقيرغيزستان»: the act
+    reported last before the cue in its sentence holds for the parties after it (data: same_act); they take the place of
+    its recipient, or of its doer when it has none."""
+    toks = view.doc.tokens
+    new: list[dict] = []
+    for i, n in view.cues("same_act", lo, hi):
+        first = next((m for m in view.mentions_in(i + n, min(hi, i + n + SAME_ACT_REACH))
+                      if m.entity.type in ("COUNTRY", "ORG", "PERSON") and governing_preposition(view, m) in ON), None)
+        start = toks[i].start
+        base = next((e for e in reversed(out) if e["_sentence"] == k and e["trigger"]["start"] < start), None)
+        if first is None or base is None:
+            continue
+        role = "recipient" if base["recipient"] is not None else "actor"
+        for m in [first] + coordinated(view, first, hi):
+            if m.entity.id not in (base["actor"], base["recipient"]):
+                new.append(dict(base, **{role: m.entity.id, "source": base["source"] if role == "recipient" else None,
+                                         "trigger": {"start": start, "end": toks[i + n - 1].end,
+                                                     "rule": "ellipsis:same_act"}}))
+    return new
 
 
 INCLUSION_REACH = 8
