@@ -120,3 +120,20 @@ def test_events_same_act_cue_opens_a_new_clause():
     # «لروسيا» after the cue is not the recipient of the deployment before it
     text = "ونشرت تركيا قوات في شمال سوريا، وكذلك الحال بالنسبة لروسيا."
     assert ("MOBILIZE", "turkey", None, "syria", "actual") in events(text), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a verbal noun with a possessive pronoun and a demonym right after it: the demonym's country does it, the
+    # pronoun's antecedent (agreeing in gender) has it done to it
+    ("وتعتمد جماعة الحوثي على دعمها الإيراني في الحرب.", "SUPPORT", "iran", "houthis"),
+    ("وقال التقرير إن حزب الله يعتمد على تمويله الإيراني.", "AID", "iran", "hezbollah"),
+])
+def test_events_possessive_pronoun_with_a_demonym_doer(text, type_, actor, recipient):
+    assert find(text, type_, actor) and all(e[2] == recipient for e in find(text, type_, actor)), events(text)
+    assert not find(text, type_, recipient), events(text)
+
+
+def test_events_possessive_pronoun_before_a_place_with_a_preposition():
+    # «في حربها بسورية»: Syria is where, not who
+    text = "وتأتي حملة الكرملين للاستفادة من القوات الشريكة في حربها بسورية."
+    assert not [e for e in events(text) if e[1] == "syria"], events(text)

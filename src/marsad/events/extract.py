@@ -443,6 +443,20 @@ def _modal_dative(view: DocView, m: MentionAt) -> bool:
         and _bare(toks[m.t0 - 1].norm) in roles().modal_dative
 
 
+def _possessor(view: DocView, hit: Hit, lo: int, doer: MentionAt) -> MentionAt | None:
+    """Whom the possessive pronoun on a verbal noun points back to: the last party named before it in its clause that
+    agrees with it (ها: a country, place or feminine organisation; ه: not a feminine organisation)."""
+    feminine = hit.suffix == "ها"
+    for m in reversed(view.mentions_in(lo, hit.i)):
+        if m.t1 > hit.i or m.entity.id == doer.entity.id or m.rule == "lexicon:demonym" \
+                or m.entity.type not in ACTOR_TYPES or governing_preposition(view, m) is not None:
+            continue
+        if m.entity.type == "ORG" and masculine_org(view, m) == feminine or feminine and m.entity.type == "PERSON":
+            continue
+        return m
+    return None
+
+
 LED_REACH = 3
 
 
@@ -927,6 +941,10 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
         feminine = hit.suffix == "ها"  # «حملة الكرملين … في حربها»: not the Kremlin's
+        doer = view.at_token.get(hit.i + hit.n)
+        if doer is not None and doer.rule == "lexicon:demonym" and doer.t0 == hit.i + hit.n and typ in PATIENT_TYPES \
+                and doer.start == view.doc.tokens[doer.t0].start:  # not «في حربها بسورية»
+            return doer, _possessor(view, hit, lo, doer)  # «لواء القدس كان دعمه إيرانيا»: Iran supports the brigade
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
                       and governing_preposition(view, m) is None and not in_phrase(view, m)
                       and not (feminine and (m.entity.type == "PERSON" or masculine_org(view, m)))), None)  # VSO
