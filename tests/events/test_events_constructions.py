@@ -137,3 +137,22 @@ def test_events_possessive_pronoun_before_a_place_with_a_preposition():
     # «في حربها بسورية»: Syria is where, not who
     text = "وتأتي حملة الكرملين للاستفادة من القوات الشريكة في حربها بسورية."
     assert not [e for e in events(text) if e[1] == "syria"], events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # an attack noun's genitive with the other side named after it (على، مع، ضد) is the attacker
+    ("وأدت حرب روسيا على أوكرانيا إلى أزمة غذاء عالمية.", "russia", "ukraine"),
+    ("واندلعت حرب إثيوبيا مع إريتريا عام 1998.", "ethiopia", "eritrea"),
+    ("وقد أودت حرب يريفان الخاطفة مع جارتها بحياة آلاف الأشخاص.", "yerevan", None),
+])
+def test_events_attack_noun_genitive_with_the_other_side(text, actor, recipient):
+    assert any(e[2] == recipient for e in find(text, "ASSAULT", actor)), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت أسعار القمح بسبب حرب أوكرانيا على مدى عامين.",  # «على مدى»: over a time, no other side
+    "وأثرت حرب السودان على الاقتصاد المصري.",  # what it affected, no party
+    "وتضررت البلاد من حرب غزة.",
+])
+def test_events_attack_noun_genitive_without_the_other_side(text):
+    assert not [e for e in events(text) if e[0] == "ASSAULT" and e[1] in ("ukraine", "sudan", "gaza")], events(text)

@@ -60,6 +60,7 @@ class Roles:
     fem_endings: tuple[str, ...]     # «منظمة», «قوات»: an organisation named by a feminine word
     fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
     modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
+    opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def roles() -> Roles:
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
-                 f("modal_dative"))
+                 f("modal_dative"), f("opponent_prepositions"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -455,6 +456,20 @@ def _possessor(view: DocView, hit: Hit, lo: int, doer: MentionAt) -> MentionAt |
             continue
         return m
     return None
+
+
+OPPONENT_REACH = 5
+
+
+def _opponent_after(view: DocView, m: MentionAt, hi: int) -> bool:
+    """A preposition naming the other side (data: opponent_prepositions) a few words after ``m``, in its clause."""
+    toks = view.doc.tokens
+    for j in range(m.t1, min(hi, m.t1 + OPPONENT_REACH)):
+        if toks[j].norm in CLAUSE_BREAKS:
+            return False
+        if toks[j].norm in roles().opponent:  # the other side: a name or a noun with a pronoun («مع جارتها»)
+            return j + 1 < hi and (j + 1 in view.at_token or toks[j + 1].norm.endswith(("ها", "ه", "هم")))
+    return False
 
 
 LED_REACH = 3
@@ -964,6 +979,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
+    if gen is not None and typ == "ASSAULT" and governing_preposition(view, gen) is None and _opponent_after(view, gen, hi):
+        return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
     if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
         patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
