@@ -58,6 +58,10 @@ class Roles:
     resumptive: frozenset[str]       # «التي اتفق عليها الجانبان»: the relative is the verb's object
     undergo: frozenset[str]          # «تعرضت أوكرانيا لقصف»: the subject is what the act is done to
     territory: frozenset[str]        # «انتهكت أوكرانيا حدودها»: whose borders is who is attacked
+    fem_endings: tuple[str, ...]     # «منظمة», «قوات»: an organisation named by a feminine word
+    fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
+    modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
+    opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +72,18 @@ def roles() -> Roles:
                  f("prepositions"), f("subject_pronouns"), f("affiliation_words"),
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
-                 f("territory_nouns"))
+                 f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
+                 f("modal_dative"), f("opponent_prepositions"))
+
+
+def masculine_org(view: DocView, m: MentionAt) -> bool:
+    """An organisation whose name begins with a masculine word (الكرملين، حزب الله، الجيش السوري الحر): a feminine
+    pronoun does not point back to it."""
+    if m.entity.type != "ORG":
+        return False
+    r = roles()
+    word = key_of(view.doc.text[m.start:m.end].split()[0]) if m.end > m.start else ""
+    return bool(word) and not word.endswith(r.fem_endings) and word not in r.fem_heads
 
 
 def person_after_demonym(view: DocView, m: MentionAt) -> MentionAt | None:
@@ -147,6 +162,8 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         if j + 1 < hi and n == "كل" and toks[j + 1].norm == "من":
             j += 2
             continue
+        if not in_pp and view.cue_at("led_by", j, ("", "و")):
+            return _led_by(view, hit.i + hit.n, hi)  # «شن تحالف تقوده السعودية غارات»
         if n in CLAUSE_BREAKS or n in THAT:
             return None
         if n in r.preps:
@@ -204,7 +221,7 @@ def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
     types = ("ORG", "COUNTRY") if feminine else ("ORG", "COUNTRY", "PERSON")
     for m in reversed(view.mentions_in(lo, hit.i)):
         if m.t1 <= hit.i and m.entity.type in types and m.rule != "lexicon:demonym" \
-                and governing_preposition(view, m) in (None, "لدي"):
+                and governing_preposition(view, m) in (None, "لدي") and not (feminine and masculine_org(view, m)):
             return m
     return None
 
@@ -399,6 +416,80 @@ def _noun_reading(toks, hit: Hit) -> Hit | None:
     return None
 
 
+def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, MentionAt | None]:
+    """«الحوثيون المدعومون من إيران», «الفصائل المدعومة من قبل تركيا»: a passive participle's agent is the party named
+    right after «من (قبل)»; what it describes is the named party right before it (None when the noun is generic)."""
+    toks = view.doc.tokens
+    j = hit.i + hit.n
+    if j < len(toks) and toks[j].norm == "من":
+        j += 2 if j + 1 < len(toks) and toks[j + 1].norm == "قبل" else 1
+    else:
+        return None, None
+    agent = view.at_token.get(j)
+    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or is_media(agent.entity.id):
+        return None, None
+    k = hit.i - 1
+    while k >= 0 and toks[k].norm in QUOTE_MARKS:
+        k -= 1
+    head = view.at_token.get(k)
+    if head is None or head.rule == "lexicon:demonym" or head.entity.type not in ACTOR_TYPES \
+            or head.entity.id == agent.entity.id:
+        head = None
+    return agent, head
+
+
+def _modal_dative(view: DocView, m: MentionAt) -> bool:
+    """«يمكن لروسيا …», «لا يحق لإيران …»: the ل-object of a modal verb right before it (data: modal_dative)."""
+    toks = view.doc.tokens
+    return governing_preposition(view, m) == "ل" and m.start > toks[m.t0].start and m.t0 > 0 \
+        and _bare(toks[m.t0 - 1].norm) in roles().modal_dative
+
+
+def _possessor(view: DocView, hit: Hit, lo: int, doer: MentionAt) -> MentionAt | None:
+    """Whom the possessive pronoun on a verbal noun points back to: the last party named before it in its clause that
+    agrees with it (ها: a country, place or feminine organisation; ه: not a feminine organisation)."""
+    feminine = hit.suffix == "ها"
+    for m in reversed(view.mentions_in(lo, hit.i)):
+        if m.t1 > hit.i or m.entity.id == doer.entity.id or m.rule == "lexicon:demonym" \
+                or m.entity.type not in ACTOR_TYPES or governing_preposition(view, m) is not None:
+            continue
+        if m.entity.type == "ORG" and masculine_org(view, m) == feminine or feminine and m.entity.type == "PERSON":
+            continue
+        return m
+    return None
+
+
+OPPONENT_REACH = 5
+
+
+def _opponent_after(view: DocView, m: MentionAt, hi: int) -> bool:
+    """A preposition naming the other side (data: opponent_prepositions) a few words after ``m``, in its clause."""
+    toks = view.doc.tokens
+    for j in range(m.t1, min(hi, m.t1 + OPPONENT_REACH)):
+        if toks[j].norm in CLAUSE_BREAKS:
+            return False
+        if toks[j].norm in roles().opponent:  # the other side: a name or a noun with a pronoun («مع جارتها»)
+            return j + 1 < hi and (j + 1 in view.at_token or toks[j + 1].norm.endswith(("ها", "ه", "هم")))
+    return False
+
+
+LED_REACH = 3
+
+
+def _led_by(view: DocView, start: int, hi: int) -> MentionAt | None:
+    """«تحالف تقوده الولايات المتحدة», «قوات بقيادة السعودية» right after a trigger (not after a preposition: «الهجوم على
+    قوات تقودها …» names the target): the party that leads the unnamed group (data: led_by)."""
+    toks = view.doc.tokens
+    for i, n in view.cues("led_by", start, min(hi, start + LED_REACH), ("", "و")):
+        if any(j in view.at_token or toks[j].norm in CLAUSE_BREAKS or prep_index().surface.get(toks[j].norm)
+               for j in range(start, i)):
+            return None
+        m = view.at_token.get(i + n)
+        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not is_media(m.entity.id):
+            return m
+    return None
+
+
 def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«<verbal noun> التي/الذي قام بها X»: X did it."""
     toks = view.doc.tokens
@@ -501,6 +592,8 @@ def _requires_ok(view: DocView, hit: Hit, hi: int) -> bool:
 
 def _status(view: DocView, hit: Hit, s_lo: int, s_hi: int) -> str:
     toks = view.doc.tokens
+    if hit.trigger.pos == "participle":
+        return "actual"  # «يمكن أن ترسل قوات إلى مناطق يسيطر عليها المتمردون المدعومون من موسكو»: a standing state
     if hit.trigger.pos == "verb":
         for j in range(max(s_lo, hit.i - 2), hit.i):
             if view.cue_at("negated", j, ("", "و", "ف")):
@@ -642,8 +735,10 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             if asked is not None:
                 args_end = min(args_end, hits[asked[0]].i)  # «… إرسال قوات إلى سوريا»: the act asked for goes there
             recipient, location = _args(view, hit, actor, hit.i + hit.n, args_end)
-            if patient is not None and hit.trigger.type == "CONSULT" and patient.entity.type in PLACE_TYPES:
-                location, patient = location or patient, None  # «زار لافروف أنقرة»
+            if patient is not None and (hit.trigger.type == "CONSULT" or hit.trigger.object_place) \
+                    and patient.entity.type in PLACE_TYPES:
+                # «زار لافروف أنقرة»; «استخدمت إيران العراق ممرا لنقل الأسلحة إلى سوريا»: the object is the place
+                location, patient = (patient if hit.trigger.object_place else location or patient), None
             if location is None:
                 location = _sentence_place(view, s_lo, view.clause_end(hit.i, s_hi), actor, (lo, hi))
             if patient is not None and patient.entity.id != actor.entity.id:
@@ -674,7 +769,34 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
                 out.append(ev)
+        out += _same_act_for(view, out, s_lo, s_hi, k)
     return merge_events(out)
+
+
+SAME_ACT_REACH = 4
+ON = (key_of("على"), "ل", "مع")
+
+
+def _same_act_for(view: DocView, out: list[dict], lo: int, hi: int, k: int) -> list[dict]:
+    """«لم ينجح في اقتراح إرسال عناصر بيلاروس، وهو الحال الذي انطبق أيضاً على كازاخستان وقيرغيزستان»: the act
+    reported last before the cue in its sentence holds for the parties after it (data: same_act); they take the place of
+    its recipient, or of its doer when it has none."""
+    toks = view.doc.tokens
+    new: list[dict] = []
+    for i, n in view.cues("same_act", lo, hi):
+        first = next((m for m in view.mentions_in(i + n, min(hi, i + n + SAME_ACT_REACH))
+                      if m.entity.type in ("COUNTRY", "ORG", "PERSON") and governing_preposition(view, m) in ON), None)
+        start = toks[i].start
+        base = next((e for e in reversed(out) if e["_sentence"] == k and e["trigger"]["start"] < start), None)
+        if first is None or base is None:
+            continue
+        role = "recipient" if base["recipient"] is not None else "actor"
+        for m in [first] + coordinated(view, first, hi):
+            if m.entity.id not in (base["actor"], base["recipient"]):
+                new.append(dict(base, **{role: m.entity.id, "source": base["source"] if role == "recipient" else None,
+                                         "trigger": {"start": start, "end": toks[i + n - 1].end,
+                                                     "rule": "ellipsis:same_act"}}))
+    return new
 
 
 INCLUSION_REACH = 8
@@ -821,9 +943,11 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             if gen is not None and actor is not None and gen.entity.id != actor.entity.id and typ in PATIENT_TYPES \
                     and (gen.rule != "lexicon:demonym" or event_hit.suffix):
                 patient = gen  # («تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the doer)
-        elif actor is not None and typ in PATIENT_TYPES | {"CONSULT"}:
+        elif actor is not None and (typ in PATIENT_TYPES | {"CONSULT"} or hit.trigger.object_place):
             patient = _object_after(view, max(actor.t1, hit.i + hit.n), hi, actor.entity.id)
         return actor, patient
+    if hit.trigger.pos == "participle":
+        return _participle_args(view, hit)
     actor = None
     doer = _undergone(view, hit, lo)
     if doer:  # «تعرضت أوكرانيا لقصف روسي»: Russia shells Ukraine
@@ -833,8 +957,14 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         chain = _last_list(view, sent_lo, hit.i)
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient
+        feminine = hit.suffix == "ها"  # «حملة الكرملين … في حربها»: not the Kremlin's
+        doer = view.at_token.get(hit.i + hit.n)
+        if doer is not None and doer.rule == "lexicon:demonym" and doer.t0 == hit.i + hit.n and typ in PATIENT_TYPES \
+                and doer.start == view.doc.tokens[doer.t0].start:  # not «في حربها بسورية»
+            return doer, _possessor(view, hit, lo, doer)  # «لواء القدس كان دعمه إيرانيا»: Iran supports the brigade
         actor = next((m for m in view.mentions_in(lo, hit.i) if m.t1 <= hit.i and m.entity.type in ACTOR_TYPES
-                      and governing_preposition(view, m) is None and not in_phrase(view, m)), None)  # VSO: subject first
+                      and governing_preposition(view, m) is None and not in_phrase(view, m)
+                      and not (feminine and (m.entity.type == "PERSON" or masculine_org(view, m)))), None)  # VSO
         if actor is not None and typ in PATIENT_TYPES:
             after = next((m for m in view.mentions_in(hit.i + 1, hi) if m.entity.id != actor.entity.id), None)
             if after is not None and governing_preposition(view, after) in (None, "ل"):
@@ -851,11 +981,13 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
+    if gen is not None and typ == "ASSAULT" and governing_preposition(view, gen) is None and _opponent_after(view, gen, hi):
+        return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
     if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
         patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
-        if gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES \
-                or governing_preposition(view, gen) in roles().agent_preps:
+        if (gen.rule == "lexicon:demonym" or typ not in PATIENT_TYPES or typ in DOER_GENITIVE_TYPES
+                or governing_preposition(view, gen) in roles().agent_preps) and not hit.trigger.object_place:
             actor = person_after_demonym(view, gen) or gen  # «دعوة الرئيس الفرنسي إيمانويل ماكرون»
             other = view.at_token.get(gen.t1)
             if typ in SYMMETRIC_TYPES and other is not None and other.rule == "lexicon:demonym" \
@@ -863,6 +995,8 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
                 patient = other  # «المناورات العسكرية الروسية البيلاروسية»
         else:
             patient = gen
+    if actor is None:
+        actor = _led_by(view, hit.i + hit.n, hi)  # «تدخل تحالف تقوده الولايات المتحدة في أفغانستان»
     if actor is None and typ in FROM_AGENT_TYPES:
         actor = _from_agent(view, hit, hi)  # «تسليم أنظمة أسلحة متطورة من روسيا إلى بيلاروسيا»
     if actor is None:
@@ -871,8 +1005,9 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         prev = view.at_token.get(hit.i - 1)
         if hit.prefix.lstrip("وف") in PREP_CLITICS:
             actor = _subject_before(view, hit, lo)  # «تستعد بيلاروسيا لنشر …», «ساهمت القوات الروسية بتدريب …»
-        elif prev is not None and prev.entity.type in ACTOR_TYPES and governing_preposition(view, prev) is None:
-            actor = prev  # «تعتزم روسيا إرسال قوات …»
+        elif prev is not None and prev.entity.type in ACTOR_TYPES and (governing_preposition(view, prev) is None
+                                                                     or _modal_dative(view, prev)):
+            actor = prev  # «تعتزم روسيا إرسال قوات …», «يمكن لروسيا استخدام …»
     return actor, patient
 
 

@@ -38,9 +38,10 @@ TRIGGER_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ا")  # and the acc
 class Trigger:
     type: str
     mode: str | None
-    pos: str                       # verb | noun
+    pos: str                       # verb | noun | participle
     words: tuple[str, ...]         # folded
     requires: frozenset[str]       # folded words one of which must follow in the clause (empty: none)
+    object_place: bool = False     # the object is where the act happens («استخدمت روسيا بيلاروسيا كمنصة»)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def trigger_index() -> dict[str, list[Trigger]]:
     def add(form: str, group: dict, pos: str, requires: list[str]) -> None:
         words = tuple(form.split())
         req = frozenset(key_of(w) for w in requires)
-        index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req))
+        index.setdefault(words[0], []).append(Trigger(group["type"], group.get("mode"), pos, words, req,
+                                                      bool(group.get("object_place"))))
 
     for g in data["triggers"] + [dict(data.get("not_events", {}), type=NOT_EVENT)]:
         group_req = g.get("requires", [])
@@ -96,6 +98,8 @@ def trigger_index() -> dict[str, list[Trigger]]:
             add(key_of(form), g, "verb", group_req)
         for form in g.get("nouns", []):
             add(key_of(form), g, "noun", group_req)
+        for form in g.get("participles", []):  # «المدعومة من إيران»: counted only with the agent after it
+            add(key_of(form), g, "participle", [])
     light = data.get("light_verbs", {}).get("verbs", [])
     for v in light:
         for form in _conjugate(v["past"], v["present"]) - {key_of(w) for w in v.get("except", [])}:
