@@ -142,9 +142,12 @@ class DocView:
     def cues(self, name: str, lo: int, hi: int, prefixes=PROCLITICS_FOR_CUES) -> list[tuple[int, int]]:
         """Occurrences ``(i, n)`` of the cue set ``name`` starting in tokens ``[lo, hi)``."""
         starts = self.cue_starts[name]
+        first = bisect_left(starts, lo)
+        if first == len(starts) or starts[first] >= hi:
+            return []  # the usual answer: most cue lists are absent from most sentences
         hits = self.cue_hits[name]
         out = []
-        for k in range(bisect_left(starts, lo), len(starts)):
+        for k in range(first, len(starts)):
             i, n, p = hits[k]
             if i >= hi:
                 break

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from marsad.text.tokenize import Token, clitics, key_of
 
 V = TypeVar("V")
-#: how many distinct word forms an index remembers its :meth:`CliticIndex.maybe` answer for
+#: how many distinct word forms an index remembers its answers (:meth:`CliticIndex.maybe`, :meth:`CliticIndex.lookup`) for
 MEMO_SIZE = 100_000
 PROCLITICS_FOR_CUES = ("", "و", "ف", "ل", "ب", "وب", "ول", "فل", "فب")
 
@@ -48,6 +48,7 @@ class CliticIndex(Generic[V]):
         self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
         self.surface: dict[str, list[tuple[str, str, V]]] = {}
         self._maybe: dict[str, bool] = {}
+        self._readings: dict[str, list[Lookup[V]]] = {}
         for stem, value in items:
             self.add(stem, value)
 
@@ -58,9 +59,18 @@ class CliticIndex(Generic[V]):
                 continue  # the article is already on the stem
             self.surface.setdefault(attach(p, stem), []).append((p, stem, value))
         self._maybe.clear()
+        self._readings.clear()
 
     def lookup(self, norm: str) -> list[Lookup[V]]:
-        """Every reading of a folded token whose stem is in the index."""
+        """Every reading of a folded token whose stem is in the index (remembered per form: do not change the list)."""
+        found = self._readings.get(norm)
+        if found is None:
+            if len(self._readings) >= MEMO_SIZE:
+                self._readings.clear()
+            found = self._readings[norm] = self._lookup(norm)
+        return found
+
+    def _lookup(self, norm: str) -> list[Lookup[V]]:
         surface = self.surface
         out: list[Lookup[V]] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
         n = len(norm)
