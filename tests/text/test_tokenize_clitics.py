@@ -60,3 +60,18 @@ def test_tokens_in_finds_every_token_of_given_forms() -> None:
     assert doc.tokens_in(frozenset()) == []
     doc.tokens = doc.tokens[:3]  # a new token list is indexed again
     assert doc.tokens_in({"روسيا"}) == []
+
+
+def test_clitic_index_remembers_answers_and_forgets_them_on_add(monkeypatch) -> None:
+    from marsad.text import clitics
+    from marsad.text.clitics import CliticIndex
+
+    index = CliticIndex([("روسيا", "russia")])
+    assert [h.value for h in index.lookup("وروسيا")] == ["russia"] and index.maybe("لروسيا")
+    assert not index.maybe("وبيلاروسيا") and index.lookup("وبيلاروسيا") == []
+    index.add("بيلاروسيا", "belarus")  # an answer remembered before the entry existed is not kept
+    assert [h.value for h in index.lookup("وبيلاروسيا")] == ["belarus"] and index.maybe("وبيلاروسيا")
+    monkeypatch.setattr(clitics, "MEMO_SIZE", 3)
+    for w in ["أ", "ب", "ت", "ث", "ج"]:
+        index.maybe(w)
+    assert len(index._maybe) <= 3 and index.maybe("روسيا")

@@ -7,7 +7,7 @@ cue, trigger and title matching.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -36,6 +36,20 @@ def attach(prefix: str, stem: str) -> str:
     return prefix + stem
 
 
+class Memo(dict, Generic[V]):
+    """Answers of a function of one word form, computed on first use; forgets everything past :data:`MEMO_SIZE` forms."""
+
+    def __init__(self, compute: Callable[[str], V]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: str) -> V:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
 class CliticIndex(Generic[V]):
     """Folded stems → values, found under any proclitic and enclitic."""
 
@@ -47,8 +61,8 @@ class CliticIndex(Generic[V]):
         self._suffix_set = frozenset(x for x in self.suffixes if x)
         self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
         self.surface: dict[str, list[tuple[str, str, V]]] = {}
-        self._maybe: dict[str, bool] = {}
-        self._readings: dict[str, list[Lookup[V]]] = {}
+        self._maybe: Memo[bool] = Memo(self._may_have_reading)
+        self._readings: Memo[list[Lookup[V]]] = Memo(self._lookup)
         for stem, value in items:
             self.add(stem, value)
 
@@ -63,12 +77,7 @@ class CliticIndex(Generic[V]):
 
     def lookup(self, norm: str) -> list[Lookup[V]]:
         """Every reading of a folded token whose stem is in the index (remembered per form: do not change the list)."""
-        found = self._readings.get(norm)
-        if found is None:
-            if len(self._readings) >= MEMO_SIZE:
-                self._readings.clear()
-            found = self._readings[norm] = self._lookup(norm)
-        return found
+        return self._readings[norm]
 
     def _lookup(self, norm: str) -> list[Lookup[V]]:
         surface = self.surface
@@ -89,12 +98,7 @@ class CliticIndex(Generic[V]):
     def maybe(self, norm: str) -> bool:
         """A cheap test that rules out most tokens before :meth:`lookup`: False only when no reading can exist.
         Answers are remembered per form (word forms recur from article to article)."""
-        known = self._maybe.get(norm)
-        if known is None:
-            if len(self._maybe) >= MEMO_SIZE:
-                self._maybe.clear()
-            known = self._maybe[norm] = self._may_have_reading(norm)
-        return known
+        return self._maybe[norm]
 
     def _may_have_reading(self, norm: str) -> bool:
         surface = self.surface
