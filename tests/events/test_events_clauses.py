@@ -135,3 +135,33 @@ def test_events_sentence_place_written_like_a_demonym():
     # «بسورية»: a preposition on the word makes the country's name of a form a demonym shares
     text = "وتستمر المعارك بسورية منذ سنوات، في ظل التدخل الإيراني المتزايد."
     assert any(e[3] == "syria" for e in find(text, "ASSAULT", "iran")), events(text)
+
+
+def _visits(text, type_, actor):
+    return [(e["recipient"], e["location"]) for e in analyze(text).events if e["type"] == type_ and e["actor"] == actor]
+
+
+def test_events_headline_country_and_body_city_are_one_act_at_the_city():
+    text = ("أردوغان يختتم زيارته إلى العراق بتوقيع اتفاقيات أمنية\n\n"
+            "أنقرة - قالت مصادر رسمية إن المباحثات تناولت ملفات المياه والطاقة والتجارة بين البلدين.\n\n"
+            "وأضافت المصادر أن الجانبين ناقشا كذلك مشروع طريق التنمية الذي يربط الخليج بتركيا.\n\n"
+            "وكانت زيارة أردوغان إلى بغداد الأولى له منذ أكثر من عشر سنوات.\n")
+    assert _visits(text, "CONSULT", "recep-tayyip-erdogan") == [(None, "baghdad")]
+
+
+def test_events_country_and_city_far_apart_in_the_body_stay_two_acts():
+    text = ("تصعيد جديد في الحرب\n\n"
+            "وقصفت القوات الروسية أوكرانيا بعشرات الصواريخ خلال الليل بحسب الجيش الأوكراني.\n\n"
+            "وقالت مصادر محلية إن الكهرباء انقطعت عن مناطق واسعة في العاصمة.\n\n"
+            "وأضافت المصادر أن فرق الإنقاذ ما زالت تبحث عن ناجين تحت الأنقاض.\n\n"
+            "وفي وقت لاحق قصفت القوات الروسية مدينة خاركيف بالمسيرات.\n")
+    places = {p for r, p in _visits(text, "ASSAULT", "russia")} | {r for r, p in _visits(text, "ASSAULT", "russia")}
+    assert "kharkiv" in places and "ukraine" in places, analyze(text).events
+
+
+def test_events_headline_country_and_a_city_of_another_country_stay_two_acts():
+    text = ("أردوغان يختتم زيارته إلى العراق\n\n"
+            "أنقرة - قالت مصادر رسمية إن المباحثات تناولت ملفات المياه والطاقة.\n\n"
+            "وأضافت المصادر أن الجانبين ناقشا كذلك مشروع طريق التنمية.\n\n"
+            "ومن المقرر أن تكون زيارة أردوغان إلى دمشق الشهر المقبل.\n")
+    assert {p for r, p in _visits(text, "CONSULT", "recep-tayyip-erdogan")} == {"iraq", "damascus"}

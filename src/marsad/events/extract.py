@@ -17,7 +17,7 @@ from functools import lru_cache
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup,
                                     trigger_positions)
-from marsad.lexicon.load import is_media, key_of
+from marsad.lexicon.load import default_lexicon, is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
@@ -1020,23 +1020,46 @@ SAME_ACT_CHARS = 24
 UNSURE = frozenset({"possible", "negated"})
 
 
+def _narrower_place(a: str | None, b: str | None) -> str | None:
+    """Of a country and a place inside it (lexicon ``country``), the place; None for any other pair."""
+    if a is None or b is None or a == b:
+        return None
+    entries = default_lexicon().entries
+    if getattr(entries.get(a), "country", None) == b:
+        return a
+    if getattr(entries.get(b), "country", None) == a:
+        return b
+    return None
+
+
 def merge_events(events: list[dict]) -> list[dict]:
     """One event per actor and act: a repeat of the same type, or another trigger word for the same actor in the same
-    sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``."""
+    sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``. The same act told by the
+    headline (or a neighbouring sentence) with a country and elsewhere with a place inside it («زيارة بوتين إلى
+    بيلاروسيا» … «زيارة بوتين إلى مينسك») is one event at the narrower place."""
     kept: list[dict] = []
     for ev in events:
         for k in kept:
             if k["actor"] != ev["actor"]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
-            near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
+            # the next sentence goes on about the same act (next to any sentence already folded into it)
+            near = any(abs(n - ev["_sentence"]) <= 1 for n in k.get("_told_in", (k["_sentence"],)))
+            narrower = _narrower_place(k["location"], ev["location"]) \
+                if k["type"] == ev["type"] and (near or 0 in (k["_sentence"], ev["_sentence"])) else None
+            if narrower is not None and k["recipient"] and ev["recipient"] and k["recipient"] != ev["recipient"]:
+                continue
             if k["status"] != ev["status"] and {k["status"], ev["status"]} & UNSURE and not near:
                 continue  # an act one sentence speculates about or denies, another reports: two claims
             if k["type"] != ev["type"] and not (same_sentence and abs(k["trigger"]["start"] - ev["trigger"]["start"])
                                                 <= SAME_ACT_CHARS):
                 continue  # two trigger words for one act stand together («دعم وتدريب»)
-            if not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None) for f in ("recipient", "location")):
+            if narrower is None and not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None)
+                                            for f in ("recipient", "location")):
                 continue
+            if narrower is not None:
+                k["location"] = narrower
+                k["_told_in"] = {*k.get("_told_in", (k["_sentence"],)), ev["_sentence"]}
             if k["type"] != ev["type"]:
                 if TYPE_PRIORITY.index(ev["type"]) < TYPE_PRIORITY.index(k["type"]):
                     k["also"] = sorted(set(k.get("also", [])) | {k["type"]})
@@ -1045,7 +1068,7 @@ def merge_events(events: list[dict]) -> list[dict]:
                     k["also"] = sorted(set(k.get("also", [])) | {ev["type"]})
             for f in ("recipient", "location", "quantity", "when", "source"):
                 # the act's details, wherever the article gives them (a headline first, the body after it)
-                if k[f] is None and ev[f] is not None and (near or f in ("quantity", "when", "source")):
+                if k[f] is None and ev[f] is not None and (near or narrower or f in ("quantity", "when", "source")):
                     k[f] = ev[f]
             break
         else:
@@ -1053,4 +1076,5 @@ def merge_events(events: list[dict]) -> list[dict]:
     for ev in kept:
         ev.pop("_sentence", None)
         ev.pop("_about_act", None)
+        ev.pop("_told_in", None)
     return kept
