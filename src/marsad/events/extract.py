@@ -62,6 +62,7 @@ class Roles:
     fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
     modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
     opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
+    place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,7 @@ def roles() -> Roles:
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
-                 f("modal_dative"), f("opponent_prepositions"))
+                 f("modal_dative"), f("opponent_prepositions"), f("place_heads"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -104,7 +105,9 @@ def governing_preposition(view: DocView, m: MentionAt) -> str | None:
             return pre[0]
     j = m.t0 - 1
     r = roles()
+    place = m.entity.type in PLACE_TYPES
     while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"
+                      or (place and toks[j].norm in r.place_heads)
                       or (j in view.at_token and view.at_token[j].rule == "lexicon:demonym")):
         j -= 1
     if j >= 0:
