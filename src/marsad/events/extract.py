@@ -63,6 +63,7 @@ class Roles:
     modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
     opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
     place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
+    copulas: frozenset[str]          # «كان دعمه إيرانيا»: a suffixed trigger right after one is a verbal noun
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def roles() -> Roles:
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
-                 f("modal_dative"), f("opponent_prepositions"), f("place_heads"))
+                 f("modal_dative"), f("opponent_prepositions"), f("place_heads"),
+                 f("copulas"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -419,6 +421,17 @@ def _noun_reading(toks, hit: Hit) -> Hit | None:
     return None
 
 
+def _noun_meant(toks, hit: Hit, s_lo: int) -> bool:
+    """A word read as a verb that stands where only a verbal noun can: after a preposition («بعد رفضهم»), or with a
+    pronoun suffix right after a copula that follows its topic («لواء القدس كان دعمه إيرانيا»; a copula opening the
+    clause, «وكان دعمه الرئيس …», may govern a verb)."""
+    if hit.trigger.pos != "verb" or hit.trigger.type == LIGHT or hit.i <= s_lo:
+        return False
+    before = toks[hit.i - 1].norm
+    r = roles()
+    return before in r.preps or (bool(hit.suffix) and not hit.prefix and before in r.copulas)
+
+
 def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, MentionAt | None]:
     """«الحوثيون المدعومون من إيران», «الفصائل المدعومة من قبل تركيا»: a passive participle's agent is the party named
     right after «من (قبل)»; what it describes is the named party right before it (None when the noun is generic)."""
@@ -679,10 +692,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
         hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys(), trigger_at)
-        preps = roles().preps
-        hits = [(_noun_reading(doc.tokens, h) or h)  # «بعد رفضهم»: after a preposition, a verbal noun
-                if h.trigger.pos == "verb" and h.trigger.type != LIGHT and h.i > s_lo and doc.tokens[h.i - 1].norm in preps
-                else h for h in hits]
+        hits = [(_noun_reading(doc.tokens, h) or h) if _noun_meant(doc.tokens, h, s_lo) else h for h in hits]
         consumed: set[int] = set()
         object_of_verb_until = -1  # a verbal noun inside a verb's object («طلبت … مساعدة», «رفضت إرسال قوات») is no event
         object_of_verb: Hit | None = None
