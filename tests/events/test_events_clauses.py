@@ -165,3 +165,26 @@ def test_events_headline_country_and_a_city_of_another_country_stay_two_acts():
             "وأضافت المصادر أن الجانبين ناقشا كذلك مشروع طريق التنمية.\n\n"
             "ومن المقرر أن تكون زيارة أردوغان إلى دمشق الشهر المقبل.\n")
     assert {p for r, p in _visits(text, "CONSULT", "recep-tayyip-erdogan")} == {"iraq", "damascus"}
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the noun a participle's agent or an affiliation describes stands before the verb: it is the subject (SVO);
+    # an unnamed one («الميليشيات», «الفصائل») leaves the act without a named doer, never the place after the verb
+    ("الميليشيات المدعومة من قبل روسيا قصفت مدينة خاركيف أمس.", set()),
+    ("الحوثيون المدعومون من إيران قصفوا مدينة جيزان السعودية.", {"houthis"}),
+    ("وقالت مصادر محلية إن الفصائل الموالية لتركيا هاجمت مدينة تل رفعت.", set()),
+    # a place named with its generic head after the verb is the object («قصفت مدينة حلب»), no doer
+    ("وقالت مصادر إن الطائرات قصفت مدينة حلب فجر اليوم.", set()),
+])
+def test_events_subject_before_the_verb_wins_over_a_place_after_it(text, actors):
+    assert {e[1] for e in events(text) if e[0] == "ASSAULT"} == actors, events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a bare place name right after the verb is its subject (a capital for its government); a fronted place is no subject
+    ("قصفت موسكو مدينة خاركيف بالصواريخ.", "moscow", "kharkiv"),
+    ("وفي حلب قصفت الطائرات الروسية مواقع للفصائل.", "russia", None),
+    ("قصفت روسيا مدينة خاركيف بالصواريخ.", "russia", "kharkiv"),
+])
+def test_events_named_subject_after_the_verb_still_acts(text, actor, recipient):
+    assert any(e[0] == "ASSAULT" and e[1] == actor and e[2] == recipient for e in events(text)), events(text)

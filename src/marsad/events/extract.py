@@ -141,11 +141,30 @@ def requires_index() -> CliticIndex[bool]:
     return CliticIndex(((w, True) for w in words))
 
 
+def _described_before(view: DocView, i: int) -> bool:
+    """Token ``i`` (a verb) follows a named entity that only describes the noun before it: a participle's agent
+    («المدعومة من قبل روسيا», «المدعومون من إيران») or an affiliation («الموالية لإيران»). That noun is the verb's
+    subject (SVO), so nothing named after the verb is."""
+    toks = view.doc.tokens
+    m = view.at_token.get(i - 1)
+    if m is None or m.t1 != i:
+        return False
+    if affiliated(view, m):
+        return True
+    j = m.t0 - 1
+    if j >= 1 and toks[j].norm == "قبل" and toks[j - 1].norm == "من":
+        return True
+    return j >= 1 and toks[j].norm == "من" and toks[j - 1].norm.startswith(("الم", "م")) \
+        and toks[j - 1].norm.endswith(("ه", "ون", "ين", "ات"))
+
+
 def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """The named subject after a verb (VSO): over generic heads (حكومة، قوات), «كل من», and prepositional phrases
     («انسحبت من المنظمة كل من جورجيا»); a title phrase's demonym gives way to the person it introduces."""
     toks = view.doc.tokens
     r = roles()
+    if _described_before(view, hit.i):
+        return None  # «الميليشيات المدعومة من قبل روسيا قصفت مدينة خاركيف»: the noun before the verb is its subject
     j = hit.i + hit.n
     steps = 0
     in_pp = False
@@ -158,8 +177,9 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
                     j = view.at_token[j].t1  # «في طاجيكستان وقرغيزستان»: the coordination stays in the phrase
                 steps += 1
                 continue
-            if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and j != hit.i + hit.n):
-                return None  # a place acts only as the verb's immediate subject («قصفت موسكو»)
+            if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and (
+                    j != hit.i + hit.n or toks[j].norm in r.place_heads)):
+                return None  # a place acts only as the verb's immediate subject («قصفت موسكو», not «قصفت مدينة حلب»)
             if not_meant(view, m):
                 return None
             return person_after_demonym(view, m) or m  # «وزير الخارجية الروسي سيرغي لافروف»
