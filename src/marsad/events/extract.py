@@ -64,6 +64,7 @@ class Roles:
     opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
     place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
     copulas: frozenset[str]          # «كان دعمه إيرانيا»: a suffixed trigger right after one is a verbal noun
+    war_nouns: frozenset[str]        # «حرب أوكرانيا»: a war named after where it is fought
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ def roles() -> Roles:
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
                  f("modal_dative"), f("opponent_prepositions"), f("place_heads"),
-                 f("copulas"))
+                 f("copulas"), f("war_nouns"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -496,6 +497,12 @@ def _possessor(view: DocView, hit: Hit, lo: int, doer: MentionAt) -> MentionAt |
 
 
 OPPONENT_REACH = 5
+
+
+def _construct(view: DocView, hit: Hit, m: MentionAt) -> bool:
+    """``m`` is the genitive right after the trigger word (no proclitic of its own): the noun governs it, whatever
+    preposition stands before the noun («من حرب أوكرانيا»)."""
+    return m.t0 == hit.i + hit.n and m.start == view.doc.tokens[m.t0].start
 
 
 def _opponent_after(view: DocView, m: MentionAt, hi: int) -> bool:
@@ -1014,8 +1021,11 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
-    if gen is not None and typ == "ASSAULT" and governing_preposition(view, gen) is None and _opponent_after(view, gen, hi):
-        return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
+    if gen is not None and typ == "ASSAULT" and (governing_preposition(view, gen) is None or _construct(view, hit, gen)):
+        if _opponent_after(view, gen, hi):
+            return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
+        if view.doc.tokens[hit.i].norm in roles().war_nouns and gen.entity.type in PLACE_TYPES:
+            gen = None  # «من حرب أوكرانيا», «الحرب السورية»: the war fought there, not by it
     if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
         patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
