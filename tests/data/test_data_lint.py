@@ -55,3 +55,16 @@ def test_data_lint_catches_problems():
     assert "tatweel" in lint_text("روســيا")
     assert "presentation form" in lint_text("\ufefbمنظمة")
     assert "not NFC" in lint_text("ا\u0653")
+
+
+def test_data_lint_checks_the_country_of_a_place(tmp_path):
+    rows = [
+        {"id": "syria", "name": "Syria", "type": "COUNTRY", "forms": ["سوريا"], "source": "curated"},
+        {"id": "aleppo", "name": "Aleppo", "type": "PLACE", "forms": ["حلب"], "country": "syria", "source": "curated"},
+        {"id": "homs", "name": "Homs", "type": "PLACE", "forms": ["حمص"], "country": "aleppo", "source": "curated"},
+        {"id": "idlib", "name": "Idlib", "type": "PLACE", "forms": ["إدلب"], "country": "sirya", "source": "curated"},
+    ]
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    problems = lint_lexicon(tmp_path)
+    assert [p.split(": ", 1)[1] for p in problems] == ["homs: country 'aleppo' is not a COUNTRY id",
+                                                      "idlib: country 'sirya' is not a COUNTRY id"]

@@ -169,3 +169,37 @@ def test_events_storming_raids_and_targeting(text, type_, actor, location):
 
 def test_events_aiming_at_a_goal_is_no_attack():
     assert events("وتستهدف الخطة الحكومية تحسين الاقتصاد السوري.") == []
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient, location", [
+    # a generic noun of place between the preposition and the name: the preposition still governs the place
+    ("وقد أودت حرب يريفان الخاطفة مع جارتها على منطقة ناغورنو قره باغ بحياة آلاف الأشخاص.", "ASSAULT", "yerevan",
+     "nagorno-karabakh", None),
+    ("واندلعت حرب السودان مع جارته على منطقة أبيي قبل سنوات.", "ASSAULT", "sudan", "abyei", None),
+    ("وأرسلت تركيا تعزيزات عسكرية إلى منطقة إدلب شمال غربي سوريا.", "MOBILIZE", "turkey", None, "idlib"),
+])
+def test_events_place_head_between_preposition_and_place(text, type_, actor, recipient, location):
+    assert has(text, type_, actor, recipient, location), events(text)
+
+
+def test_events_place_head_does_not_make_an_organisation_a_place():
+    # «منطقة» before an organisation's name is no preposition of place for it
+    evs = events("وقصفت القوات الروسية مواقع لهيئة تحرير الشام في منطقة جبل الزاوية.")
+    assert any(t == "ASSAULT" and a == "russia" and loc == "jabal-al-zawiya" for t, a, r, loc, _ in evs), evs
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # right after a copula that follows its topic, a suffixed trigger word is a verbal noun: the demonym does it
+    ("وأكد مسؤول أمني أن حركة حماس كان تمويلها قطري بالدرجة الأولى.", "AID", "qatar", "hamas"),
+    ("وقالت مصادر سودانية إن قوات الدعم السريع أصبح تسليحها إماراتي بالكامل.", "AID", "united-arab-emirates",
+     "rapid-support-forces"),
+    ("ويرى محللون أن جماعة الحوثي ظل دعمها إيراني رغم العقوبات.", "SUPPORT", "iran", "houthis"),
+])
+def test_events_suffixed_trigger_after_a_copula_is_a_verbal_noun(text, type_, actor, recipient):
+    assert has(text, type_, actor, recipient), events(text)
+
+
+def test_events_copula_opening_the_clause_keeps_the_verb_reading():
+    # «وكان دعمه الرئيس …»: the president had supported him
+    assert has("وكان دعمه الرئيس الأمريكي جو بايدن في الانتخابات الماضية.", "SUPPORT", "joe-biden"), \
+        events("وكان دعمه الرئيس الأمريكي جو بايدن في الانتخابات الماضية.")

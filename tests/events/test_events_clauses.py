@@ -135,3 +135,56 @@ def test_events_sentence_place_written_like_a_demonym():
     # «بسورية»: a preposition on the word makes the country's name of a form a demonym shares
     text = "وتستمر المعارك بسورية منذ سنوات، في ظل التدخل الإيراني المتزايد."
     assert any(e[3] == "syria" for e in find(text, "ASSAULT", "iran")), events(text)
+
+
+def _visits(text, type_, actor):
+    return [(e["recipient"], e["location"]) for e in analyze(text).events if e["type"] == type_ and e["actor"] == actor]
+
+
+def test_events_headline_country_and_body_city_are_one_act_at_the_city():
+    text = ("أردوغان يختتم زيارته إلى العراق بتوقيع اتفاقيات أمنية\n\n"
+            "أنقرة - قالت مصادر رسمية إن المباحثات تناولت ملفات المياه والطاقة والتجارة بين البلدين.\n\n"
+            "وأضافت المصادر أن الجانبين ناقشا كذلك مشروع طريق التنمية الذي يربط الخليج بتركيا.\n\n"
+            "وكانت زيارة أردوغان إلى بغداد الأولى له منذ أكثر من عشر سنوات.\n")
+    assert _visits(text, "CONSULT", "recep-tayyip-erdogan") == [(None, "baghdad")]
+
+
+def test_events_country_and_city_far_apart_in_the_body_stay_two_acts():
+    text = ("تصعيد جديد في الحرب\n\n"
+            "وقصفت القوات الروسية أوكرانيا بعشرات الصواريخ خلال الليل بحسب الجيش الأوكراني.\n\n"
+            "وقالت مصادر محلية إن الكهرباء انقطعت عن مناطق واسعة في العاصمة.\n\n"
+            "وأضافت المصادر أن فرق الإنقاذ ما زالت تبحث عن ناجين تحت الأنقاض.\n\n"
+            "وفي وقت لاحق قصفت القوات الروسية مدينة خاركيف بالمسيرات.\n")
+    places = {p for r, p in _visits(text, "ASSAULT", "russia")} | {r for r, p in _visits(text, "ASSAULT", "russia")}
+    assert "kharkiv" in places and "ukraine" in places, analyze(text).events
+
+
+def test_events_headline_country_and_a_city_of_another_country_stay_two_acts():
+    text = ("أردوغان يختتم زيارته إلى العراق\n\n"
+            "أنقرة - قالت مصادر رسمية إن المباحثات تناولت ملفات المياه والطاقة.\n\n"
+            "وأضافت المصادر أن الجانبين ناقشا كذلك مشروع طريق التنمية.\n\n"
+            "ومن المقرر أن تكون زيارة أردوغان إلى دمشق الشهر المقبل.\n")
+    assert {p for r, p in _visits(text, "CONSULT", "recep-tayyip-erdogan")} == {"iraq", "damascus"}
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the noun a participle's agent or an affiliation describes stands before the verb: it is the subject (SVO);
+    # an unnamed one («الميليشيات», «الفصائل») leaves the act without a named doer, never the place after the verb
+    ("الميليشيات المدعومة من قبل روسيا قصفت مدينة خاركيف أمس.", set()),
+    ("الحوثيون المدعومون من إيران قصفوا مدينة جيزان السعودية.", {"houthis"}),
+    ("وقالت مصادر محلية إن الفصائل الموالية لتركيا هاجمت مدينة تل رفعت.", set()),
+    # a place named with its generic head after the verb is the object («قصفت مدينة حلب»), no doer
+    ("وقالت مصادر إن الطائرات قصفت مدينة حلب فجر اليوم.", set()),
+])
+def test_events_subject_before_the_verb_wins_over_a_place_after_it(text, actors):
+    assert {e[1] for e in events(text) if e[0] == "ASSAULT"} == actors, events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a bare place name right after the verb is its subject (a capital for its government); a fronted place is no subject
+    ("قصفت موسكو مدينة خاركيف بالصواريخ.", "moscow", "kharkiv"),
+    ("وفي حلب قصفت الطائرات الروسية مواقع للفصائل.", "russia", None),
+    ("قصفت روسيا مدينة خاركيف بالصواريخ.", "russia", "kharkiv"),
+])
+def test_events_named_subject_after_the_verb_still_acts(text, actor, recipient):
+    assert any(e[0] == "ASSAULT" and e[1] == actor and e[2] == recipient for e in events(text)), events(text)

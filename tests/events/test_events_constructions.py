@@ -156,3 +156,23 @@ def test_events_attack_noun_genitive_with_the_other_side(text, actor, recipient)
 ])
 def test_events_attack_noun_genitive_without_the_other_side(text):
     assert not [e for e in events(text) if e[0] == "ASSAULT" and e[1] in ("ukraine", "sudan", "gaza")], events(text)
+
+
+@pytest.mark.parametrize("text, country", [
+    # a war named after a country or region is the war fought there, not by it
+    ("وتضرر الاقتصاد من حرب أوكرانيا على مدى عامين.", "ukraine"),
+    ("وارتفعت أسعار الغذاء في المنطقة بسبب حرب السودان المستمرة منذ أبريل.", "sudan"),
+    ("وأدت الحرب السورية إلى نزوح ملايين السكان إلى دول الجوار.", "syria"),
+    ("وقال التقرير إن نزاع اليمن دخل عامه العاشر.", "yemen"),
+])
+def test_events_war_named_after_a_country_has_no_doer(text, country):
+    assert not [e for e in events(text) if e[0] == "ASSAULT" and e[1] == country], events(text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # an opponent preposition after the genitive makes it the attacker, also behind a preposition of its own
+    ("وتضرر الاقتصاد الأوروبي من حرب روسيا على أوكرانيا.", "russia", "ukraine"),
+    ("وندد الاتحاد الأوروبي بالحرب الروسية على أوكرانيا.", "russia", "ukraine"),
+])
+def test_events_war_with_the_other_side_named_has_a_doer(text, actor, recipient):
+    assert any(e[0] == "ASSAULT" and e[1] == actor and e[2] == recipient for e in events(text)), events(text)

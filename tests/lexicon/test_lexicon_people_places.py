@@ -48,7 +48,7 @@ def test_lexicon_people_places_file_is_sorted_json_lines_in_the_shared_format(na
     rows = ROWS[name]
     assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
     for row in rows:
-        assert sorted(row) == sorted(KEYS), row.get("id")
+        assert sorted(row) == sorted(KEYS + (["country"] if FILES[name] == "PLACE" else [])), row.get("id")
         assert row["type"] == FILES[name], row["id"]
         assert isinstance(row["name"], str) and row["name"].strip() == row["name"] != ""
         assert row["wikidata"] is None or QID.match(row["wikidata"]), row["id"]
@@ -220,3 +220,30 @@ def test_lexicon_people_places_short_forms_need_the_full_name(matcher):
 ])
 def test_lexicon_people_places_common_words_do_not_match(matcher, text):
     assert _found(matcher, text) & set(BY_ID) == set()
+
+
+COUNTRY_IDS = {r["id"] for r in lexicon_rows("countries.jsonl")}
+
+
+def test_lexicon_places_country_names_a_country_entry():
+    for row in ROWS["places.jsonl"]:
+        assert row["country"] is None or row["country"] in COUNTRY_IDS, row["id"]
+    with_country = [r for r in ROWS["places.jsonl"] if r["country"]]
+    assert len(with_country) >= 500
+
+
+@pytest.mark.parametrize("eid, country", [
+    ("aleppo", "syria"), ("aleppo-governorate", "syria"), ("minsk", "belarus"), ("kharkiv-oblast", "ukraine"),
+    ("el-fasher", "sudan"), ("hodeidah-governorate", "yemen"), ("tripoli-lebanon", "lebanon"),
+    ("tripoli-libya", "libya"), ("pokrovsk", "ukraine"), ("quneitra", "syria"), ("crimea", "ukraine"),
+    ("black-sea", None), ("kurdistan", None), ("euphrates", None), ("jerusalem", None), ("sahel", None),
+])
+def test_lexicon_places_country_spot_check(eid, country):
+    assert BY_ID[eid]["country"] == country
+
+
+def test_lexicon_places_country_is_loaded_into_the_entry():
+    lex = load_lexicon()
+    assert lex.entries["homs"].country == "syria"
+    assert lex.entries["red-sea"].country is None
+    assert lex.entries["syria"].country is None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup,
                                     trigger_positions)
-from marsad.lexicon.load import is_media, key_of
+from marsad.lexicon.load import default_lexicon, is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
@@ -62,6 +62,9 @@ class Roles:
     fem_heads: frozenset[str]        # «ميليشيا», «الأمم»
     modal_dative: frozenset[str]     # «يمكن لروسيا استخدام …»: the ل-object does the verbal noun
     opponent: frozenset[str]         # «حرب روسيا على أوكرانيا»: the other side follows the attacker
+    place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
+    copulas: frozenset[str]          # «كان دعمه إيرانيا»: a suffixed trigger right after one is a verbal noun
+    war_nouns: frozenset[str]        # «حرب أوكرانيا»: a war named after where it is fought
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +76,8 @@ def roles() -> Roles:
                  f("not_words"), f("relative_subjects"), f("demonstrative_subjects"), f("relative_pronouns"),
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
-                 f("modal_dative"), f("opponent_prepositions"))
+                 f("modal_dative"), f("opponent_prepositions"), f("place_heads"),
+                 f("copulas"), f("war_nouns"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -104,7 +108,9 @@ def governing_preposition(view: DocView, m: MentionAt) -> str | None:
             return pre[0]
     j = m.t0 - 1
     r = roles()
+    place = m.entity.type in PLACE_TYPES
     while j >= 0 and (toks[j].norm in r.actor_heads or toks[j].text in "\"«“”»"
+                      or (place and toks[j].norm in r.place_heads)
                       or (j in view.at_token and view.at_token[j].rule == "lexicon:demonym")):
         j -= 1
     if j >= 0:
@@ -136,11 +142,30 @@ def requires_index() -> CliticIndex[bool]:
     return CliticIndex(((w, True) for w in words))
 
 
+def _described_before(view: DocView, i: int) -> bool:
+    """Token ``i`` (a verb) follows a named entity that only describes the noun before it: a participle's agent
+    («المدعومة من قبل روسيا», «المدعومون من إيران») or an affiliation («الموالية لإيران»). That noun is the verb's
+    subject (SVO), so nothing named after the verb is."""
+    toks = view.doc.tokens
+    m = view.at_token.get(i - 1)
+    if m is None or m.t1 != i:
+        return False
+    if affiliated(view, m):
+        return True
+    j = m.t0 - 1
+    if j >= 1 and toks[j].norm == "قبل" and toks[j - 1].norm == "من":
+        return True
+    return j >= 1 and toks[j].norm == "من" and toks[j - 1].norm.startswith(("الم", "م")) \
+        and toks[j - 1].norm.endswith(("ه", "ون", "ين", "ات"))
+
+
 def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """The named subject after a verb (VSO): over generic heads (حكومة، قوات), «كل من», and prepositional phrases
     («انسحبت من المنظمة كل من جورجيا»); a title phrase's demonym gives way to the person it introduces."""
     toks = view.doc.tokens
     r = roles()
+    if _described_before(view, hit.i):
+        return None  # «الميليشيات المدعومة من قبل روسيا قصفت مدينة خاركيف»: the noun before the verb is its subject
     j = hit.i + hit.n
     steps = 0
     in_pp = False
@@ -153,8 +178,9 @@ def _subject_after(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
                     j = view.at_token[j].t1  # «في طاجيكستان وقرغيزستان»: the coordination stays in the phrase
                 steps += 1
                 continue
-            if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and j != hit.i + hit.n):
-                return None  # a place acts only as the verb's immediate subject («قصفت موسكو»)
+            if m.entity.type not in ACTOR_TYPES or (m.entity.type == "PLACE" and (
+                    j != hit.i + hit.n or toks[j].norm in r.place_heads)):
+                return None  # a place acts only as the verb's immediate subject («قصفت موسكو», not «قصفت مدينة حلب»)
             if not_meant(view, m):
                 return None
             return person_after_demonym(view, m) or m  # «وزير الخارجية الروسي سيرغي لافروف»
@@ -416,6 +442,17 @@ def _noun_reading(toks, hit: Hit) -> Hit | None:
     return None
 
 
+def _noun_meant(toks, hit: Hit, s_lo: int) -> bool:
+    """A word read as a verb that stands where only a verbal noun can: after a preposition («بعد رفضهم»), or with a
+    pronoun suffix right after a copula that follows its topic («لواء القدس كان دعمه إيرانيا»; a copula opening the
+    clause, «وكان دعمه الرئيس …», may govern a verb)."""
+    if hit.trigger.pos != "verb" or hit.trigger.type == LIGHT or hit.i <= s_lo:
+        return False
+    before = toks[hit.i - 1].norm
+    r = roles()
+    return before in r.preps or (bool(hit.suffix) and not hit.prefix and before in r.copulas)
+
+
 def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, MentionAt | None]:
     """«الحوثيون المدعومون من إيران», «الفصائل المدعومة من قبل تركيا»: a passive participle's agent is the party named
     right after «من (قبل)»; what it describes is the named party right before it (None when the noun is generic)."""
@@ -460,6 +497,12 @@ def _possessor(view: DocView, hit: Hit, lo: int, doer: MentionAt) -> MentionAt |
 
 
 OPPONENT_REACH = 5
+
+
+def _construct(view: DocView, hit: Hit, m: MentionAt) -> bool:
+    """``m`` is the genitive right after the trigger word (no proclitic of its own): the noun governs it, whatever
+    preposition stands before the noun («من حرب أوكرانيا»)."""
+    return m.t0 == hit.i + hit.n and m.start == view.doc.tokens[m.t0].start
 
 
 def _opponent_after(view: DocView, m: MentionAt, hi: int) -> bool:
@@ -676,10 +719,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
         hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys(), trigger_at)
-        preps = roles().preps
-        hits = [(_noun_reading(doc.tokens, h) or h)  # «بعد رفضهم»: after a preposition, a verbal noun
-                if h.trigger.pos == "verb" and h.trigger.type != LIGHT and h.i > s_lo and doc.tokens[h.i - 1].norm in preps
-                else h for h in hits]
+        hits = [(_noun_reading(doc.tokens, h) or h) if _noun_meant(doc.tokens, h, s_lo) else h for h in hits]
         consumed: set[int] = set()
         object_of_verb_until = -1  # a verbal noun inside a verb's object («طلبت … مساعدة», «رفضت إرسال قوات») is no event
         object_of_verb: Hit | None = None
@@ -981,8 +1021,11 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
             patient, gen = gen, None  # «الدعم لروسيا»
         else:
             gen = None
-    if gen is not None and typ == "ASSAULT" and governing_preposition(view, gen) is None and _opponent_after(view, gen, hi):
-        return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
+    if gen is not None and typ == "ASSAULT" and (governing_preposition(view, gen) is None or _construct(view, hit, gen)):
+        if _opponent_after(view, gen, hi):
+            return gen, None  # «حرب روسيا على أوكرانيا», «حرب يريفان … مع جارتها»: the genitive attacks
+        if view.doc.tokens[hit.i].norm in roles().war_nouns and gen.entity.type in PLACE_TYPES:
+            gen = None  # «من حرب أوكرانيا», «الحرب السورية»: the war fought there, not by it
     if gen is not None and typ == "REQUEST" and governing_preposition(view, gen) == "من":
         patient, gen = gen, None  # «طلب المساعدة من روسيا»: who is asked
     if gen is not None and not (gen.entity.type == "PLACE" and gen.rule != "lexicon:demonym"):
@@ -1020,23 +1063,46 @@ SAME_ACT_CHARS = 24
 UNSURE = frozenset({"possible", "negated"})
 
 
+def _narrower_place(a: str | None, b: str | None) -> str | None:
+    """Of a country and a place inside it (lexicon ``country``), the place; None for any other pair."""
+    if a is None or b is None or a == b:
+        return None
+    entries = default_lexicon().entries
+    if getattr(entries.get(a), "country", None) == b:
+        return a
+    if getattr(entries.get(b), "country", None) == a:
+        return b
+    return None
+
+
 def merge_events(events: list[dict]) -> list[dict]:
     """One event per actor and act: a repeat of the same type, or another trigger word for the same actor in the same
-    sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``."""
+    sentence (دعم وتدريب), is folded into one event; the other types are kept in ``also``. The same act told by the
+    headline (or a neighbouring sentence) with a country and elsewhere with a place inside it («زيارة بوتين إلى
+    بيلاروسيا» … «زيارة بوتين إلى مينسك») is one event at the narrower place."""
     kept: list[dict] = []
     for ev in events:
         for k in kept:
             if k["actor"] != ev["actor"]:
                 continue
             same_sentence = k["evidence"] == ev["evidence"]
-            near = abs(k["_sentence"] - ev["_sentence"]) <= 1  # the next sentence goes on about the same act
+            # the next sentence goes on about the same act (next to any sentence already folded into it)
+            near = any(abs(n - ev["_sentence"]) <= 1 for n in k.get("_told_in", (k["_sentence"],)))
+            narrower = _narrower_place(k["location"], ev["location"]) \
+                if k["type"] == ev["type"] and (near or 0 in (k["_sentence"], ev["_sentence"])) else None
+            if narrower is not None and k["recipient"] and ev["recipient"] and k["recipient"] != ev["recipient"]:
+                continue
             if k["status"] != ev["status"] and {k["status"], ev["status"]} & UNSURE and not near:
                 continue  # an act one sentence speculates about or denies, another reports: two claims
             if k["type"] != ev["type"] and not (same_sentence and abs(k["trigger"]["start"] - ev["trigger"]["start"])
                                                 <= SAME_ACT_CHARS):
                 continue  # two trigger words for one act stand together («دعم وتدريب»)
-            if not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None) for f in ("recipient", "location")):
+            if narrower is None and not all(k[f] == ev[f] or ev[f] is None or (near and k[f] is None)
+                                            for f in ("recipient", "location")):
                 continue
+            if narrower is not None:
+                k["location"] = narrower
+                k["_told_in"] = {*k.get("_told_in", (k["_sentence"],)), ev["_sentence"]}
             if k["type"] != ev["type"]:
                 if TYPE_PRIORITY.index(ev["type"]) < TYPE_PRIORITY.index(k["type"]):
                     k["also"] = sorted(set(k.get("also", [])) | {k["type"]})
@@ -1045,7 +1111,7 @@ def merge_events(events: list[dict]) -> list[dict]:
                     k["also"] = sorted(set(k.get("also", [])) | {ev["type"]})
             for f in ("recipient", "location", "quantity", "when", "source"):
                 # the act's details, wherever the article gives them (a headline first, the body after it)
-                if k[f] is None and ev[f] is not None and (near or f in ("quantity", "when", "source")):
+                if k[f] is None and ev[f] is not None and (near or narrower or f in ("quantity", "when", "source")):
                     k[f] = ev[f]
             break
         else:
@@ -1053,4 +1119,5 @@ def merge_events(events: list[dict]) -> list[dict]:
     for ev in kept:
         ev.pop("_sentence", None)
         ev.pop("_about_act", None)
+        ev.pop("_told_in", None)
     return kept

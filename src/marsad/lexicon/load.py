@@ -2,7 +2,8 @@
 
 Each line of a lexicon file is one entity: ``id``, ``name`` (canonical English), ``type``, ``wikidata``, ``aliases`` (English),
 ``forms`` (Arabic surface forms without leading clitics), ``demonyms`` (nisba forms without ال), ``short`` (forms matched only
-in an article that also names the entity in full), ``offices`` (people), ``source``. See ``data/SOURCES.md``.
+in an article that also names the entity in full), ``offices`` (people), ``country`` (places: the id of the COUNTRY entry
+the place lies in, null when it is not inside one country), ``source``. See ``data/SOURCES.md``.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class Entry:
     offices: list[dict]
     source: str
     file: str = ""
+    country: str | None = None
 
 
 def demonym_keys(dem: str) -> list[str]:
@@ -88,7 +90,8 @@ def parse_line(line: str, file: str) -> Entry:
     return Entry(id=d["id"], name=d["name"], type=d["type"], wikidata=d.get("wikidata"),
                  aliases=list(d.get("aliases") or []), forms=list(d.get("forms") or []),
                  demonyms=list(d.get("demonyms") or []), short=list(d.get("short") or []),
-                 offices=list(d.get("offices") or []), source=d.get("source", ""), file=file)
+                 offices=list(d.get("offices") or []), source=d.get("source", ""), file=file,
+                 country=d.get("country"))
 
 
 def lexicon_files(folder: Traversable | Path | None = None) -> list[Traversable | Path]:
@@ -160,5 +163,13 @@ def lint_lexicon(folder: Traversable | Path | None = None) -> list[str]:
                 if s in seen:
                     problems.append(f"{where}: {s!r} listed twice")
                 seen.add(s)
-    problems += load_lexicon(folder).conflicts
+    lex = load_lexicon(folder)
+    problems += lex.conflicts
+    for e in lex.entries.values():
+        if e.country is None:
+            continue
+        if e.type != "PLACE":
+            problems.append(f"{e.file}: {e.id}: only a PLACE has a country")
+        elif getattr(lex.entries.get(e.country), "type", None) != "COUNTRY":
+            problems.append(f"{e.file}: {e.id}: country {e.country!r} is not a COUNTRY id")
     return problems
