@@ -72,3 +72,15 @@ def test_matcher_entities_merge_variants(matcher):
     assert set(ents) == {"belarus"}
     assert [text[m.start:m.end] for m in ents["belarus"].mentions] == ["بيلاروسيا", "بيلاروس", "روسيا البيضاء", "البيلاروسي"]
     assert ents["belarus"].wikidata == "Q184"
+
+
+def test_accusative_demonym_is_matched() -> None:
+    """«دعماً إيرانياً»: the indefinite accusative keeps its alef after folding; it names the country like the demonym."""
+    from marsad.pipeline import Pipeline
+    from marsad.text.document import Document
+
+    doc = Pipeline.default()(Document("t", "وتلقت الجماعة دعماً إيرانياً وتمويلاً إماراتياً، فيما بقي الموقف الروسي غامضاً."))
+    found = {e.name: [doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities}
+    assert found["Iran"] == ["إيرانياً"] and found["United Arab Emirates"] == ["إماراتياً"]
+    assert found["Russia"] == ["الروسي"]
+    assert "غامضاً" not in str(found)

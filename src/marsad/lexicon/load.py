@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
 
-from marsad.resources import data_file
+from marsad.resources import data_file, load_json
 from marsad.text.tokenize import key_of  # noqa: F401  (re-exported: the matching key of a form)
 
 TYPES = {"PERSON", "ORG", "COUNTRY", "PLACE"}
@@ -73,6 +73,16 @@ class Lexicon:
                         continue
                     self.keys[key] = (e.id, kind)
 
+    def add_case_forms(self, endings: list[list[str]]) -> None:
+        """Keys for the case-marked spellings of indefinite demonyms (``[ending, written as]`` pairs: ي → يا for the
+        accusative «إيرانياً»), added after every entry so that a derived key never takes another entry's form."""
+        for e in self.entries.values():
+            for dem in e.demonyms:
+                key = key_of(dem)
+                for ending, written in endings:
+                    if key.endswith(ending) and " " not in key:
+                        self.keys.setdefault(key[: len(key) - len(ending)] + written, (e.id, "demonym"))
+
     def by_name(self, name: str) -> Entry | None:
         """The entry whose id, English name, alias or Arabic form is ``name``."""
         hit = self.keys.get(key_of(name))
@@ -106,6 +116,7 @@ def load_lexicon(folder: Traversable | Path | None = None) -> Lexicon:
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 lex.add(parse_line(line, f"{p.name}:{n}"))
+    lex.add_case_forms(load_json("rules", "entity_clitics.json").get("demonym_case_endings", []))
     return lex
 
 
