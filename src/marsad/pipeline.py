@@ -97,8 +97,8 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Load every lazily loaded resource now (one tiny article) and freeze them out of garbage collection."""
-        self.analyze_text("قال الرئيس الروسي فلاديمير بوتين في موسكو إن القوات الروسية انسحبت. وقال يوسف الخطيب إن الهدنة صامدة.",
-                          doc="warm-up")
+        self.analyze_text("قال الرئيس الروسي فلاديمير بوتين في موسكو إن القوات الروسية انسحبت. وقال يوسف الخطيب إن الهدنة صامدة. "
+                          "وقال المحلل جيمس ميلر إن الاتفاق صامد.", doc="warm-up")  # a Western name: the census lists load
         gc.collect()
         gc.freeze()
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.entities.western import english_name
 from marsad.lexicon.load import Entry, Lexicon, key_of
 from marsad.resources import data_file, load_json
 from marsad.text.clitics import CliticIndex, CueBank
@@ -116,7 +117,9 @@ def romanise(arabic: str) -> str:
         if f in known:
             words.append(known[f])
             continue
-        words.append(spell(w))
+        spelled = spell(w)
+        western = english_name(f, spelled, given=not words and len(parts) > 1) if looks_foreign(f) else None
+        words.append(western or spelled)
     return " ".join(x for x in words if x)
 
 
