@@ -810,7 +810,59 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     ev["_about_act"] = True
                 out.append(ev)
         out += _same_act_for(view, out, s_lo, s_hi, k)
+        out += _judged_in_complement(view, s_lo, s_hi, sent, k, sources)
     return merge_events(out)
+
+
+#: how far before a judgement its «أن» may stand, and a verb of saying before «أن» (over its subject)
+JUDGED_REACH = 10
+SAYER_REACH = 8
+JUDGEMENTS = (("blame_predicates", "ACCUSE"), ("refusal_predicates", "REJECT"))
+
+
+def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, sources: list) -> list[dict]:
+    """«أكد باشينيان أن المنظمة لم تستجب للغزو», «أكدت الصين أن أي تصعيد من قبل روسيا غير مقبول»: a verb of saying
+    whose «أن» clause judges a named party's conduct (data: blame_predicates → ACCUSE, refusal_predicates → REJECT):
+    the speaker, named after the verb or before it in the sentence, acts on the party, the clause's subject or the
+    agent «من قبل X». A denied or hedged saying («نفى أن», «لم يقل إن», «قد يقول») is none."""
+    toks = view.doc.tokens
+    r = roles()
+    new: list[dict] = []
+    for cue, typ in JUDGEMENTS:
+        for i, n in view.cues(cue, lo, hi, ("", "و", "ف")):
+            j = i - 1
+            while j >= max(lo, i - JUDGED_REACH) and toks[j].norm not in THAT and toks[j].norm not in CLAUSE_BREAKS:
+                j -= 1
+            if j < lo or toks[j].norm not in THAT:
+                continue
+            party = next((m for m in view.mentions_in(j + 1, i) if m.t1 <= i and m.entity.type in ACTOR_TYPES
+                          and not is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
+                                                             or governing_preposition(view, m) in r.agent_preps)), None)
+            says = view.cues("quote_verbs", max(lo, j - SAYER_REACH), j)
+            if party is None or not says:
+                continue
+            v, vn = says[-1]
+            if any(toks[x].norm in CLAUSE_BREAKS and toks[x].norm not in COMMAS for x in range(v + vn, j)) \
+                    or view.cue_at("negated", v, ("", "و", "ف")) \
+                    or v > lo and view.cue_at("quote_not_said", v - 1, ("", "و", "ف")):
+                continue  # «قالت الحكومة في بيان، الأحد، إن …» holds; «نفت أن …», «لم يقل إن …» do not
+            speaker = next((m for m in view.mentions_in(v + vn, j) if m.entity.type in ("PERSON", "ORG", "COUNTRY")
+                            and not is_media(m.entity.id) and governing_preposition(view, m) is None), None)
+            speakers = [speaker] + coordinated(view, speaker, j) if speaker is not None else []
+            if not speakers:
+                before = next((m for m in reversed(view.mentions_in(lo, v)) if m.t1 <= v
+                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id)
+                               and governing_preposition(view, m) is None), None)
+                speakers = [person_after_demonym(view, before) or before] if before is not None else []
+            hit = Hit(Trigger(typ, None, "verb", tuple(t.norm for t in toks[i:i + n]), frozenset()), i, n, "")
+            for sp in speakers:
+                if sp.entity.id == party.entity.id:
+                    continue
+                ev = _event(view, hit, sp, party, None, sent, k, lo, hi, sources, hit)
+                ev.update(quantity=None, status="possible" if view.cues("possible", max(lo, v - 4), v) else "actual")
+                ev["trigger"]["rule"] = f"complement:{cue}"
+                new.append(ev)
+    return new
 
 
 SAME_ACT_REACH = 4
