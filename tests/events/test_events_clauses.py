@@ -214,3 +214,19 @@ def test_events_judgement_in_a_said_clause(text, type_, actor, recipient):
 ])
 def test_events_no_judgement_without_a_named_saying(text):
     assert not [e for e in events(text) if e[0] in ("ACCUSE", "REJECT")], events(text)
+
+
+@pytest.mark.parametrize("text, refusers", [
+    # a plural pronoun on the refusal of a request stands for every party asked in the sentence
+    ("طلبت السعودية من باكستان إرسال قوات إلى اليمن، كما طلبت من مصر والأردن المشاركة، قبل رفضهم للطلب.",
+     {"pakistan", "egypt", "jordan"}),
+    ("طلبت روسيا من بيلاروسيا إرسال قوات إلى أوكرانيا، وهو ما طلبته أيضا من كازاخستان وقيرغيزستان، بعد رفضهم للطلب.",
+     {"belarus", "kazakhstan", "kyrgyzstan"}),
+])
+def test_events_plural_refusal_covers_all_asked(text, refusers):
+    assert {e[1] for e in events(text) if e[0] == "REJECT"} == refusers, events(text)
+
+
+def test_events_singular_refusal_is_not_everyone_asked():
+    text = "طلبت السعودية من باكستان إرسال قوات إلى اليمن، كما طلبت من مصر المشاركة، قبل رفضها للطلب."
+    assert "pakistan" not in {e[1] for e in events(text) if e[0] == "REJECT"}, events(text)

@@ -802,6 +802,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
                     ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                    ev["_all_asked"] = hit.suffix in ("هم", "هما")
                 elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
                         and _whose_territory(view, hit, act, s_hi):
                     ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id
@@ -810,6 +811,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     ev["_about_act"] = True
                 out.append(ev)
         out += _same_act_for(view, out, s_lo, s_hi, k)
+        out += _all_asked_refuse(out, k)
         out += _judged_in_complement(view, s_lo, s_hi, sent, k, sources)
     return merge_events(out)
 
@@ -862,6 +864,20 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
                 ev.update(quantity=None, status="possible" if view.cues("possible", max(lo, v - 4), v) else "actual")
                 ev["trigger"]["rule"] = f"complement:{cue}"
                 new.append(ev)
+    return new
+
+
+def _all_asked_refuse(out: list[dict], k: int) -> list[dict]:
+    """«… اقتراح إرسال عناصر بيلاروس، وهو الحال الذي انطبق أيضاً على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: a
+    plural pronoun on the refusal of a request stands for every party the requester asked in the sentence."""
+    new: list[dict] = []
+    for ev in [e for e in out if e["_sentence"] == k and e.pop("_all_asked", False) and e["recipient"]]:
+        done = {e["actor"] for e in out + new if e["_sentence"] == k and e["type"] == "REJECT"}
+        for req in out:
+            if req["_sentence"] == k and req["type"] == "REQUEST" and req["actor"] == ev["recipient"] \
+                    and req["recipient"] and req["recipient"] not in done:
+                new.append(dict(ev, actor=req["recipient"], source=ev["source"] if ev["source"] != req["recipient"] else None))
+                done.add(req["recipient"])
     return new
 
 
