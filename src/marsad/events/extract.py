@@ -1119,7 +1119,33 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         elif prev is not None and prev.entity.type in ACTOR_TYPES and (governing_preposition(view, prev) is None
                                                                      or _modal_dative(view, prev)):
             actor = prev  # «تعتزم روسيا إرسال قوات …», «يمكن لروسيا استخدام …»
+    if actor is None and typ == "MOBILIZE":
+        actor = _owner_of_forces(view, hit)  # «يتطلب من أوكرانيا … إبقاء بعض قواتها منتشرة على الحدود»
     return actor, patient
+
+
+FORCES_REACH = 3
+
+
+def _owner_of_forces(view: DocView, hit: Hit) -> MentionAt | None:
+    """«… من خلال إبقاء بعض قواتها ومعداتها منتشرة»: a verbal noun of deploying whose forces carry a possessive pronoun
+    is done by whom the pronoun points back to, the last country or organisation named before it in the sentence that
+    agrees with it (ها: a country or feminine organisation; ه: a country or masculine organisation)."""
+    toks = view.doc.tokens
+    index = requires_index()
+    suffix = next((a.suffix for t in toks[hit.i + hit.n: min(len(toks), hit.i + hit.n + FORCES_REACH)]
+                   if index.maybe(t.norm) for a in index.lookup(t.norm)
+                   if a.stem in hit.trigger.requires and a.suffix in ("ه", "ها", "هم")), None)
+    if suffix is None:
+        return None
+    for m in reversed(view.mentions_in(_sentence_lo(view, hit), hit.i)):
+        if m.t1 > hit.i or m.rule == "lexicon:demonym" or m.entity.type not in ("COUNTRY", "ORG") \
+                or is_media(m.entity.id) or affiliated(view, m):
+            continue
+        if m.entity.type == "ORG" and masculine_org(view, m) != (suffix != "ها"):
+            continue
+        return m
+    return None
 
 
 #: when one sentence describes one act of one actor with several trigger words, the more specific type is kept
