@@ -65,6 +65,7 @@ class Roles:
     place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
     copulas: frozenset[str]          # «كان دعمه إيرانيا»: a suffixed trigger right after one is a verbal noun
     war_nouns: frozenset[str]        # «حرب أوكرانيا»: a war named after where it is fought
+    proxy: frozenset[str]            # «تحارب أمريكا عبر ميليشيات قسد»: the doer fights through the group named next
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def roles() -> Roles:
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
                  f("modal_dative"), f("opponent_prepositions"), f("place_heads"),
-                 f("copulas"), f("war_nouns"))
+                 f("copulas"), f("war_nouns"), f("proxy_prepositions"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -809,6 +810,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
+                proxy = _proxy(view, hit, act, args_end) if hit.trigger.type == "ASSAULT" else None
+                if proxy is not None:  # «فأمريكا تُحارب عبر ميليشيات سوريا الديمقراطية»: America backs the SDF
+                    ev.update(type="AID", mode=None, recipient=proxy.entity.id)
                 out.append(ev)
         out += _same_act_for(view, out, s_lo, s_hi, k)
         out += _all_asked_refuse(out, k)
@@ -879,6 +883,25 @@ def _all_asked_refuse(out: list[dict], k: int) -> list[dict]:
                 new.append(dict(ev, actor=req["recipient"], source=ev["source"] if ev["source"] != req["recipient"] else None))
                 done.add(req["recipient"])
     return new
+
+
+PROXY_REACH = 2  # over a generic head («عبر ميليشيات سوريا الديمقراطية»)
+
+
+def _proxy(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | None:
+    """The organisation a verb of fighting is fought through, named right after «عبر/بواسطة» in the verb's clause
+    (data: proxy_prepositions), not the doer itself; None when there is none."""
+    if hit.trigger.pos != "verb":
+        return None
+    toks = view.doc.tokens
+    for j in range(hit.i + hit.n, min(hi, hit.i + hit.n + ACTOR_WINDOW)):
+        if toks[j].norm in CLAUSE_BREAKS:
+            return None
+        if _bare(toks[j].norm) in roles().proxy:
+            m = next((m for m in view.mentions_in(j + 1, j + 1 + PROXY_REACH)), None)
+            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not is_media(m.entity.id)
+            return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None
+    return None
 
 
 SAME_ACT_REACH = 4
