@@ -866,7 +866,7 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
                     continue
                 ev = _event(view, hit, sp, party, None, sent, k, lo, hi, sources, hit)
                 ev.update(quantity=None, status="possible" if view.cues("possible", max(lo, v - 4), v) else "actual")
-                ev["trigger"]["rule"] = f"complement:{cue}"
+                ev["trigger"]["rule"] = f"trigger:complement:{cue}"
                 new.append(ev)
     return new
 
