@@ -203,3 +203,20 @@ def test_events_copula_opening_the_clause_keeps_the_verb_reading():
     # «وكان دعمه الرئيس …»: the president had supported him
     assert has("وكان دعمه الرئيس الأمريكي جو بايدن في الانتخابات الماضية.", "SUPPORT", "joe-biden"), \
         events("وكان دعمه الرئيس الأمريكي جو بايدن في الانتخابات الماضية.")
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a verbal noun of deploying whose forces carry a possessive pronoun is done by whom the pronoun points back to
+    ("ويتطلب ذلك من أوكرانيا إبقاء قواتها منتشرة على الحدود.", "ukraine"),
+    ("ويتطلب ذلك من السودان تأمين الحدود عبر نشر قواته في دارفور.", "sudan"),
+])
+def test_events_owner_of_possessed_forces_deploys(text, actor):
+    assert ("MOBILIZE", actor) in [(e["type"], e["actor"]) for e in analyze(text).events], analyze(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "وحذر الكرملين من أن إرسال قواتها إلى أوكرانيا سيكون خطأ.",           # ها cannot point back to the Kremlin
+    "ويتطلب ذلك من الحكومة تأمين الحدود عبر نشر قواتها في دارفور.",      # the owner is not named
+])
+def test_events_possessed_forces_without_an_agreeing_owner(text):
+    assert not [e for e in analyze(text).events if e["type"] == "MOBILIZE"], analyze(text).events

@@ -188,3 +188,45 @@ def test_events_subject_before_the_verb_wins_over_a_place_after_it(text, actors)
 ])
 def test_events_named_subject_after_the_verb_still_acts(text, actor, recipient):
     assert any(e[0] == "ASSAULT" and e[1] == actor and e[2] == recipient for e in events(text)), events(text)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a verb of saying whose «أن» clause judges a named party's conduct: the speaker criticises or rejects it
+    ("وأكدت الحكومة السودانية أن قوات الدعم السريع لم تلتزم بالهدنة في الخرطوم.", "ACCUSE", "sudan",
+     "rapid-support-forces"),
+    ("وقالت الحكومة اليمنية في بيان، الأحد، إن الأمم المتحدة تقاعست عن إدانة هجمات الحوثيين على مأرب.", "ACCUSE",
+     "yemen", "united-nations"),
+    ("أكد كل من الاتحاد الأوروبي وبريطانيا أن إيران لم تف بالتزاماتها.", "ACCUSE", "european-union", "iran"),
+    ("وقال الرئيس الأوكراني فولوديمير زيلينسكي إن أي ضم للأراضي من قبل روسيا سيكون غير مقبول.", "REJECT", "ukraine",
+     "russia"),
+    ("واعتبرت أوكرانيا أن انتشار القوات البيلاروسية على الحدود غير مقبول.", "REJECT", "ukraine", "belarus"),
+])
+def test_events_judgement_in_a_said_clause(text, type_, actor, recipient):
+    assert (type_, actor, recipient) in [e[:3] for e in events(text)], events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "نفت الحكومة السودانية أن تكون قوات الدعم السريع قد لم تلتزم بالهدنة.",   # a denied saying
+    "لم يقل الرئيس الأوكراني إن روسيا لم تلتزم بالاتفاق.",                     # nothing was said
+    "يبدو أن روسيا لم تلتزم بالاتفاق في أوكرانيا.",                           # no speaker: an observation
+    "وأعلنت روسيا أن القوات الأوكرانية فشلت في اختراق خطوط الدفاع.",          # an outcome, not a judgement
+    "وقال المحلل إن الحوثيين لم يلتزموا بالهدنة في الحديدة.",                 # the speaker is not named
+])
+def test_events_no_judgement_without_a_named_saying(text):
+    assert not [e for e in events(text) if e[0] in ("ACCUSE", "REJECT")], events(text)
+
+
+@pytest.mark.parametrize("text, refusers", [
+    # a plural pronoun on the refusal of a request stands for every party asked in the sentence
+    ("طلبت السعودية من باكستان إرسال قوات إلى اليمن، كما طلبت من مصر والأردن المشاركة، قبل رفضهم للطلب.",
+     {"pakistan", "egypt", "jordan"}),
+    ("طلبت روسيا من بيلاروسيا إرسال قوات إلى أوكرانيا، وهو ما طلبته أيضا من كازاخستان وقيرغيزستان، بعد رفضهم للطلب.",
+     {"belarus", "kazakhstan", "kyrgyzstan"}),
+])
+def test_events_plural_refusal_covers_all_asked(text, refusers):
+    assert {e[1] for e in events(text) if e[0] == "REJECT"} == refusers, events(text)
+
+
+def test_events_singular_refusal_is_not_everyone_asked():
+    text = "طلبت السعودية من باكستان إرسال قوات إلى اليمن، كما طلبت من مصر المشاركة، قبل رفضها للطلب."
+    assert "pakistan" not in {e[1] for e in events(text) if e[0] == "REJECT"}, events(text)

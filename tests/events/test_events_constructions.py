@@ -176,3 +176,23 @@ def test_events_war_named_after_a_country_has_no_doer(text, country):
 ])
 def test_events_war_with_the_other_side_named_has_a_doer(text, actor, recipient):
     assert any(e[0] == "ASSAULT" and e[1] == actor and e[2] == recipient for e in events(text)), events(text)
+
+
+@pytest.mark.parametrize("text, actor, proxy", [
+    # «X تقاتل عبر Y»: Y is the proxy X fights through, X backs it
+    ("وتقاتل إيران في اليمن عبر الحوثيين منذ سنوات.", "iran", "houthis"),
+    ("وتحارب روسيا في السودان عبر مجموعة فاغنر.", "russia", "wagner-group"),
+    ("وقاتلت الإمارات عبر قوات الدعم السريع في دارفور.", "united-arab-emirates", "rapid-support-forces"),
+])
+def test_events_fighting_through_a_proxy(text, actor, proxy):
+    evs = [(e["type"], e["actor"], e["recipient"]) for e in analyze(text).events]
+    assert ("AID", actor, proxy) in evs and not [e for e in evs if e[0] == "ASSAULT" and e[1] == actor], evs
+
+
+@pytest.mark.parametrize("text, target", [
+    ("وهاجمت القوات الروسية مدينة خاركيف عبر الحدود.", "kharkiv"),     # across a border: no proxy
+    ("وقصفت روسيا أوكرانيا عبر أراضي بيلاروسيا.", "ukraine"),          # through a country's land: no proxy
+])
+def test_events_through_a_place_is_no_proxy(text, target):
+    evs = [(e["type"], e["actor"], e["recipient"]) for e in analyze(text).events]
+    assert ("ASSAULT", "russia", target) in evs and not [e for e in evs if e[0] == "AID"], evs

@@ -65,6 +65,7 @@ class Roles:
     place_heads: frozenset[str]      # «على منطقة ناغورنو قره باغ»: a generic noun of place before a place's name
     copulas: frozenset[str]          # «كان دعمه إيرانيا»: a suffixed trigger right after one is a verbal noun
     war_nouns: frozenset[str]        # «حرب أوكرانيا»: a war named after where it is fought
+    proxy: frozenset[str]            # «تحارب أمريكا عبر ميليشيات قسد»: the doer fights through the group named next
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def roles() -> Roles:
                  f("resumptive_pronouns"), f("undergo_words"),
                  f("territory_nouns"), tuple(key_of(w) for w in d["feminine_head_endings"]), f("feminine_heads"),
                  f("modal_dative"), f("opponent_prepositions"), f("place_heads"),
-                 f("copulas"), f("war_nouns"))
+                 f("copulas"), f("war_nouns"), f("proxy_prepositions"))
 
 
 def masculine_org(view: DocView, m: MentionAt) -> bool:
@@ -802,15 +803,105 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if ev["type"] == "REJECT" and ev["recipient"] is None and _refuses_a_request(doc.tokens, hit, s_hi):
                     ev["recipient"] = next((e["actor"] for e in reversed(out) if e["type"] == "REQUEST"
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
+                    ev["_all_asked"] = hit.suffix in ("هم", "هما")
                 elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
                         and _whose_territory(view, hit, act, s_hi):
                     ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id
                 elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
+                proxy = _proxy(view, hit, act, args_end) if hit.trigger.type == "ASSAULT" else None
+                if proxy is not None:  # «فأمريكا تُحارب عبر ميليشيات سوريا الديمقراطية»: America backs the SDF
+                    ev.update(type="AID", mode=None, recipient=proxy.entity.id)
                 out.append(ev)
         out += _same_act_for(view, out, s_lo, s_hi, k)
+        out += _all_asked_refuse(out, k)
+        out += _judged_in_complement(view, s_lo, s_hi, sent, k, sources)
     return merge_events(out)
+
+
+#: how far before a judgement its «أن» may stand, and a verb of saying before «أن» (over its subject)
+JUDGED_REACH = 10
+SAYER_REACH = 8
+JUDGEMENTS = (("blame_predicates", "ACCUSE"), ("refusal_predicates", "REJECT"))
+
+
+def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, sources: list) -> list[dict]:
+    """«أكد باشينيان أن المنظمة لم تستجب للغزو», «أكدت الصين أن أي تصعيد من قبل روسيا غير مقبول»: a verb of saying
+    whose «أن» clause judges a named party's conduct (data: blame_predicates → ACCUSE, refusal_predicates → REJECT):
+    the speaker, named after the verb or before it in the sentence, acts on the party, the clause's subject or the
+    agent «من قبل X». A denied or hedged saying («نفى أن», «لم يقل إن», «قد يقول») is none."""
+    toks = view.doc.tokens
+    r = roles()
+    new: list[dict] = []
+    for cue, typ in JUDGEMENTS:
+        for i, n in view.cues(cue, lo, hi, ("", "و", "ف")):
+            j = i - 1
+            while j >= max(lo, i - JUDGED_REACH) and toks[j].norm not in THAT and toks[j].norm not in CLAUSE_BREAKS:
+                j -= 1
+            if j < lo or toks[j].norm not in THAT:
+                continue
+            party = next((m for m in view.mentions_in(j + 1, i) if m.t1 <= i and m.entity.type in ACTOR_TYPES
+                          and not is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
+                                                             or governing_preposition(view, m) in r.agent_preps)), None)
+            says = view.cues("quote_verbs", max(lo, j - SAYER_REACH), j)
+            if party is None or not says:
+                continue
+            v, vn = says[-1]
+            if any(toks[x].norm in CLAUSE_BREAKS and toks[x].norm not in COMMAS for x in range(v + vn, j)) \
+                    or view.cue_at("negated", v, ("", "و", "ف")) \
+                    or v > lo and view.cue_at("quote_not_said", v - 1, ("", "و", "ف")):
+                continue  # «قالت الحكومة في بيان، الأحد، إن …» holds; «نفت أن …», «لم يقل إن …» do not
+            speaker = next((m for m in view.mentions_in(v + vn, j) if m.entity.type in ("PERSON", "ORG", "COUNTRY")
+                            and not is_media(m.entity.id) and governing_preposition(view, m) is None), None)
+            speakers = [speaker] + coordinated(view, speaker, j) if speaker is not None else []
+            if not speakers:
+                before = next((m for m in reversed(view.mentions_in(lo, v)) if m.t1 <= v
+                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id)
+                               and governing_preposition(view, m) is None), None)
+                speakers = [person_after_demonym(view, before) or before] if before is not None else []
+            hit = Hit(Trigger(typ, None, "verb", tuple(t.norm for t in toks[i:i + n]), frozenset()), i, n, "")
+            for sp in speakers:
+                if sp.entity.id == party.entity.id:
+                    continue
+                ev = _event(view, hit, sp, party, None, sent, k, lo, hi, sources, hit)
+                ev.update(quantity=None, status="possible" if view.cues("possible", max(lo, v - 4), v) else "actual")
+                ev["trigger"]["rule"] = f"trigger:complement:{cue}"
+                new.append(ev)
+    return new
+
+
+def _all_asked_refuse(out: list[dict], k: int) -> list[dict]:
+    """«… اقتراح إرسال عناصر بيلاروس، وهو الحال الذي انطبق أيضاً على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: a
+    plural pronoun on the refusal of a request stands for every party the requester asked in the sentence."""
+    new: list[dict] = []
+    for ev in [e for e in out if e["_sentence"] == k and e.pop("_all_asked", False) and e["recipient"]]:
+        done = {e["actor"] for e in out + new if e["_sentence"] == k and e["type"] == "REJECT"}
+        for req in out:
+            if req["_sentence"] == k and req["type"] == "REQUEST" and req["actor"] == ev["recipient"] \
+                    and req["recipient"] and req["recipient"] not in done:
+                new.append(dict(ev, actor=req["recipient"], source=ev["source"] if ev["source"] != req["recipient"] else None))
+                done.add(req["recipient"])
+    return new
+
+
+PROXY_REACH = 2  # over a generic head («عبر ميليشيات سوريا الديمقراطية»)
+
+
+def _proxy(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | None:
+    """The organisation a verb of fighting is fought through, named right after «عبر/بواسطة» in the verb's clause
+    (data: proxy_prepositions), not the doer itself; None when there is none."""
+    if hit.trigger.pos != "verb":
+        return None
+    toks = view.doc.tokens
+    for j in range(hit.i + hit.n, min(hi, hit.i + hit.n + ACTOR_WINDOW)):
+        if toks[j].norm in CLAUSE_BREAKS:
+            return None
+        if _bare(toks[j].norm) in roles().proxy:
+            m = next((m for m in view.mentions_in(j + 1, j + 1 + PROXY_REACH)), None)
+            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not is_media(m.entity.id)
+            return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None
+    return None
 
 
 SAME_ACT_REACH = 4
@@ -1051,7 +1142,33 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
         elif prev is not None and prev.entity.type in ACTOR_TYPES and (governing_preposition(view, prev) is None
                                                                      or _modal_dative(view, prev)):
             actor = prev  # «تعتزم روسيا إرسال قوات …», «يمكن لروسيا استخدام …»
+    if actor is None and typ == "MOBILIZE":
+        actor = _owner_of_forces(view, hit)  # «يتطلب من أوكرانيا … إبقاء بعض قواتها منتشرة على الحدود»
     return actor, patient
+
+
+FORCES_REACH = 3
+
+
+def _owner_of_forces(view: DocView, hit: Hit) -> MentionAt | None:
+    """«… من خلال إبقاء بعض قواتها ومعداتها منتشرة»: a verbal noun of deploying whose forces carry a possessive pronoun
+    is done by whom the pronoun points back to, the last country or organisation named before it in the sentence that
+    agrees with it (ها: a country or feminine organisation; ه: a country or masculine organisation)."""
+    toks = view.doc.tokens
+    index = requires_index()
+    suffix = next((a.suffix for t in toks[hit.i + hit.n: min(len(toks), hit.i + hit.n + FORCES_REACH)]
+                   if index.maybe(t.norm) for a in index.lookup(t.norm)
+                   if a.stem in hit.trigger.requires and a.suffix in ("ه", "ها", "هم")), None)
+    if suffix is None:
+        return None
+    for m in reversed(view.mentions_in(_sentence_lo(view, hit), hit.i)):
+        if m.t1 > hit.i or m.rule == "lexicon:demonym" or m.entity.type not in ("COUNTRY", "ORG") \
+                or is_media(m.entity.id) or affiliated(view, m):
+            continue
+        if m.entity.type == "ORG" and masculine_org(view, m) != (suffix != "ها"):
+            continue
+        return m
+    return None
 
 
 #: when one sentence describes one act of one actor with several trigger words, the more specific type is kept
