@@ -46,13 +46,15 @@ def generate(n: int, size: int, seed: int) -> list[str]:
 def run(stage: str, pipeline: Pipeline, corpus: list[str]) -> dict:
     pipeline(Document("warm", corpus[0]))
     t0 = time.perf_counter()
-    chars = 0
     for i, text in enumerate(corpus):
         pipeline(Document(f"a{i}", text))
-        chars += len(text)
-    dt = time.perf_counter() - t0
+    return row(stage, corpus, time.perf_counter() - t0)
+
+
+def row(stage: str, corpus: list[str], dt: float) -> dict:
+    """One result row: ``corpus`` went through ``stage`` in ``dt`` seconds."""
     return {"stage": stage, "articles": len(corpus), "seconds": dt, "per_second": len(corpus) / dt,
-            "ms_per_article": 1000 * dt / len(corpus), "kchars": chars / 1000}
+            "ms_per_article": 1000 * dt / len(corpus), "kchars": sum(map(len, corpus)) / 1000}
 
 
 def run_alone(stage: str, before: list, components: list, corpus: list[str], batch: int = 20) -> dict:
@@ -67,8 +69,7 @@ def run_alone(stage: str, before: list, components: list, corpus: list[str], bat
         for d in docs:
             timed(d)
         dt += time.perf_counter() - t0
-    return {"stage": stage, "articles": len(corpus), "seconds": dt, "per_second": len(corpus) / dt,
-            "ms_per_article": 1000 * dt / len(corpus), "kchars": sum(map(len, corpus)) / 1000}
+    return row(stage, corpus, dt)
 
 
 def tag_every_sentence(doc: Document) -> Document:

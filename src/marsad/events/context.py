@@ -12,7 +12,7 @@ from functools import lru_cache
 from marsad.entities.model import Entity
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
-from marsad.text.clitics import PROCLITICS_FOR_CUES, CliticIndex, CueBank
+from marsad.text.clitics import PROCLITICS_FOR_CUES, CliticIndex, CueBank, Memo
 from marsad.text.document import Document, Span
 from marsad.text.tokenize import Token
 
@@ -38,18 +38,22 @@ def _heads_named(toks: list[Token], m, heads: frozenset[str]) -> frozenset[str]:
     j = m.t0 - 1
     while j >= 0 and toks[j].norm in ('"', "'"):
         j -= 1
-    key = (toks[j].norm if j >= 0 else "", toks[m.t0].norm, heads)
-    found = _HEADS_SEEN.get(key)
-    if found is None:  # the answer depends on the two forms only: remembered (organisation names recur)
-        if len(_HEADS_SEEN) > 50_000:
-            _HEADS_SEEN.clear()
-        before = {a.stem for a in toks[j].analyses()} if j >= 0 else set()
-        first = [a.stem for a in toks[m.t0].analyses()]
-        found = _HEADS_SEEN[key] = frozenset(h for h in heads if h in before or any(f.startswith(h) for f in first))
-    return found
+    return _HEADS_NAMED[(toks[j].norm if j >= 0 else None, toks[m.t0].norm, heads)]
 
 
-_HEADS_SEEN: dict[tuple[str, str, frozenset[str]], frozenset[str]] = {}
+def _stems(norm: str) -> list[str]:
+    return [a.stem for a in Token(0, 0, len(norm), norm, "word", norm).analyses()]
+
+
+def _heads_of_forms(key: tuple[str | None, str, frozenset[str]]) -> frozenset[str]:
+    before_form, first_form, heads = key
+    before = set(_stems(before_form)) if before_form is not None else set()
+    first = _stems(first_form)
+    return frozenset(h for h in heads if h in before or any(f.startswith(h) for f in first))
+
+
+#: the answer depends on the two word forms only, and organisation names recur: remembered
+_HEADS_NAMED = Memo(_heads_of_forms)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -30,6 +31,15 @@ def _open(db: str):
 
 def _dump(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=1))
+
+
+def _emit(obj: Any, fmt: str, table: Callable[[], Iterable[str]]) -> None:
+    """``obj`` as JSON, or the lines ``table`` makes of it."""
+    if fmt == "json":
+        _dump(obj)
+        return
+    for line in table():
+        click.echo(line)
 
 
 @click.command()
@@ -90,11 +100,7 @@ def search(text: tuple[str, ...], db: str, limit: int, fmt: str) -> None:
     """
     with _open(db) as store:
         hits = store.search(" ".join(text), limit=limit or None)
-    if fmt == "json":
-        _dump(hits)
-        return
-    for h in hits:
-        click.echo(f"{h['doc']}\t{h['title'] or ''}")
+    _emit(hits, fmt, lambda: (f"{h['doc']}\t{h['title'] or ''}" for h in hits))
 
 
 @click.command()
@@ -112,13 +118,12 @@ def articles(db: str, limit: int, offset: int, fmt: str) -> None:
         raise click.UsageError("--limit and --offset take 0 or more")
     with _open(db) as store:
         rows = store.articles(limit=limit or None, offset=offset)
-    if fmt == "json":
-        _dump(rows)
-        return
-    for a in rows:
+    def line(a: dict) -> str:
         c = a["counts"]
-        click.echo(f"{a['published'] or '?':<10} {a['doc']}\tentities={c['entities']} events={c['events']} "
-                   f"facts={c['facts']} quotes={c['quotes']}\t{a['title'] or ''}")
+        return (f"{a['published'] or '?':<10} {a['doc']}\tentities={c['entities']} events={c['events']} "
+                f"facts={c['facts']} quotes={c['quotes']}\t{a['title'] or ''}")
+
+    _emit(rows, fmt, lambda: map(line, rows))
 
 
 @click.command()
@@ -135,10 +140,7 @@ def entity(name: str, db: str, fmt: str) -> None:
         prof = store.entity(name)
     if prof is None:
         raise click.ClickException(f"no entity called {name!r} in the store")
-    if fmt == "json":
-        _dump(prof)
-        return
-    click.echo("\n".join(profile_lines(prof)))
+    _emit(prof, fmt, lambda: ["\n".join(profile_lines(prof))])
 
 
 def profile_lines(p: dict) -> list[str]:
@@ -177,13 +179,12 @@ def events(db: str, actor: str | None, recipient: str | None, etype: str | None,
     """
     with _open(db) as store:
         rows = store.events(actor=actor, type=etype, since=since, until=until, recipient=recipient, limit=limit)
-    if fmt == "json":
-        _dump(rows)
-        return
-    for ev in rows:
+    def line(ev: dict) -> str:
         qty = f" qty={ev['quantity']} {ev['unit'] or ''}".rstrip() if ev["quantity"] is not None else ""
-        click.echo(f"{ev['day'] or '?':<10} {ev['type']:<10} {ev['actor']} -> {ev['recipient'] or '-'} "
-                   f"@{ev['location'] or '-'}{qty} [{ev['status']}]  {ev['doc']}")
+        return (f"{ev['day'] or '?':<10} {ev['type']:<10} {ev['actor']} -> {ev['recipient'] or '-'} "
+                f"@{ev['location'] or '-'}{qty} [{ev['status']}]  {ev['doc']}")
+
+    _emit(rows, fmt, lambda: map(line, rows))
 
 
 @click.command()
@@ -197,11 +198,7 @@ def timeline(name: str, db: str, fmt: str) -> None:
     """
     with _open(db) as store:
         items = store.timeline(name)
-    if fmt == "json":
-        _dump(items)
-        return
-    for it in items:
-        click.echo(f"{it['date'] or '?':<10} {it['kind']:<5} {it['what']}  {it['doc']}")
+    _emit(items, fmt, lambda: (f"{it['date'] or '?':<10} {it['kind']:<5} {it['what']}  {it['doc']}" for it in items))
 
 
 @click.command()
@@ -214,16 +211,16 @@ def conflicts(db: str, fmt: str) -> None:
     """
     with _open(db) as store:
         found = store.conflicts()
-    if fmt == "json":
-        _dump(found)
-        return
-    for c in found:
-        click.echo(f"{c['subject']} / {c['relation']} ({c['kind']})")
-        for v in c["values"]:
-            extra = f" [{'; '.join(v['qualifiers'])}]" if v.get("qualifiers") else ""
-            click.echo(f"   {v['value']}{extra}: {', '.join(v['docs'])}")
-        if c.get("note"):
-            click.echo(f"   note: {c['note']}")
+    def lines() -> Iterator[str]:
+        for c in found:
+            yield f"{c['subject']} / {c['relation']} ({c['kind']})"
+            for v in c["values"]:
+                extra = f" [{'; '.join(v['qualifiers'])}]" if v.get("qualifiers") else ""
+                yield f"   {v['value']}{extra}: {', '.join(v['docs'])}"
+            if c.get("note"):
+                yield f"   note: {c['note']}"
+
+    _emit(found, fmt, lines)
 
 
 @click.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from marsad.text.tokenize import Token, clitics, key_of
 
@@ -37,13 +37,14 @@ def attach(prefix: str, stem: str) -> str:
 
 
 class Memo(dict, Generic[V]):
-    """Answers of a function of one word form, computed on first use; forgets everything past :data:`MEMO_SIZE` forms."""
+    """Answers of a function of a word form (or of a few), computed on first use; forgets everything past
+    :data:`MEMO_SIZE` keys."""
 
-    def __init__(self, compute: Callable[[str], V]):
+    def __init__(self, compute: Callable[[Any], V]):
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, key: str) -> V:
+    def __missing__(self, key: Any) -> V:
         if len(self) >= MEMO_SIZE:
             self.clear()
         value = self[key] = self.compute(key)

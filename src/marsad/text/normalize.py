@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from marsad.resources import load_json
@@ -67,7 +67,10 @@ def build_table(maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> dic
 def _special_re(maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> re.Pattern:
     """Characters whose replacement is not exactly one character (removed or expanded)."""
     table = build_table(maps, lower)
-    chars = [chr(cp) for cp, d in table.items() if len(d) != 1]
+    return _char_class(chr(cp) for cp, d in table.items() if len(d) != 1)
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -79,8 +82,7 @@ def _changed_re(maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = True) -> tup
     table = build_table(maps, lower)
     by_char = {chr(cp): d for cp, d in table.items()}
     get = by_char.__getitem__
-    return (re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]"),
-            lambda m: get(m.group()))
+    return _char_class(by_char), lambda m: get(m.group())
 
 
 MARKS_RE = re.compile(r"[\u064B-\u0652\u0670\u0640\u0610-\u061A]")

@@ -116,12 +116,14 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
                    date_from: str = "", date_to: str = "") -> dict:
         return views.search_data(view, request.query_params)
 
+    def or_404(data: dict | None, what: str) -> dict:
+        if data is None:
+            raise StarletteHTTPException(404, f"No {what} in this store.")
+        return data
+
     # -- article --------------------------------------------------------------------------------------------
     def article_or_404(doc: str) -> dict:
-        data = views.article_data(view, doc)
-        if data is None:
-            raise StarletteHTTPException(404, f"No article {doc!r} in this store.")
-        return data
+        return or_404(views.article_data(view, doc), f"article {doc!r}")
 
     @app.get("/article/{doc}.json", include_in_schema=False)
     @app.get("/api/article/{doc}", summary="One article: record, text and English glosses")
@@ -135,10 +137,7 @@ def create_app(db: str | StoreView, allow_write: bool = False, max_upload: int =
 
     # -- entity ---------------------------------------------------------------------------------------------
     def entity_or_404(entity_id: str) -> dict:
-        data = views.entity_data(view, entity_id)
-        if data is None:
-            raise StarletteHTTPException(404, f"No entity {entity_id!r} in this store.")
-        return data
+        return or_404(views.entity_data(view, entity_id), f"entity {entity_id!r}")
 
     @app.get("/entity/{entity_id}.json", include_in_schema=False)
     @app.get("/api/entity/{entity_id}", summary="One entity: names, facts, events, quotes, neighbours")
