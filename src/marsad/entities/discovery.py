@@ -20,7 +20,7 @@ from functools import lru_cache
 from marsad.entities.western import english_name
 from marsad.lexicon.load import Entry, Lexicon, key_of
 from marsad.resources import data_file, load_json
-from marsad.text.clitics import CliticIndex, CueBank
+from marsad.text.clitics import CliticIndex, CueBank, Memo
 from marsad.text.document import Document
 from marsad.text.normalize import fold
 from marsad.text.tokenize import Token
@@ -98,7 +98,12 @@ def name_words() -> dict[str, str]:
 
 def romanise(arabic: str) -> str:
     """A rough Latin spelling of an Arabic name: known name words by their usual spelling (curated first names, then
-    words learned from the lexicon's people), other words letter by letter."""
+    words learned from the lexicon's people), other words letter by letter. Names recur across articles: each surface is
+    spelled once."""
+    return _ROMANISED[arabic]
+
+
+def _romanise(arabic: str) -> str:
     c = cues()
     known = name_words()
     words = []
@@ -121,6 +126,9 @@ def romanise(arabic: str) -> str:
         western = english_name(f, spelled, given=not words and len(parts) > 1) if looks_foreign(f) else None
         words.append(western or spelled)
     return " ".join(x for x in words if x)
+
+
+_ROMANISED: Memo[str] = Memo(_romanise)
 
 
 def looks_foreign(w: str) -> bool:
