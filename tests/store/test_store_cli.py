@@ -34,6 +34,20 @@ def test_store_cli_ingest_reports_bad_article_and_exits_1(db_url, corpus):
     assert again.exit_code == 0 and "1 unchanged" in again.stderr
 
 
+def test_store_cli_ingest_with_workers_stores_what_one_process_stores(db_url, corpus, tmp_path):
+    """Two worker processes analyse, this one writes: the same articles, records and searchable text, and a bad file
+    is still reported in its place."""
+    (corpus / "002_empty.txt").write_text("", encoding="utf-8")  # between the seeds: results must stay aligned
+    one = str(tmp_path / "one.db")
+    assert run("ingest", str(corpus), "--db", one, "--no-progress").exit_code == 1
+    res = run("ingest", str(corpus), "--db", db_url, "--no-progress", "--workers", "2")
+    assert res.exit_code == 1 and "002_empty.txt" in res.stderr and "5 added" in res.stderr
+    exported = [run("export", "--db", db, "--format", "jsonl").stdout for db in (one, db_url)]
+    assert exported[0] == exported[1] and exported[0].count("\n") >= 5
+    hits = [json.loads(run("search", "كتيبتين", "--db", db, "--format", "json").stdout) for db in (one, db_url)]
+    assert hits[0] and hits[0] == hits[1]  # the text stored with each record is its own article's
+
+
 def test_store_cli_queries(db_url, corpus):
     assert run("ingest", str(corpus), "--db", db_url, "--no-progress").exit_code == 0
     for q in ("منظمة معاهدة الامن الجماعي", "CSTO", "مُنَظَّمَة"):

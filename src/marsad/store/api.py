@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from dataclasses import dataclass, field
 from typing import IO, Callable, Iterable, Iterator
 
@@ -111,9 +112,10 @@ class Store:
             on_error(source, reason)
 
     def ingest_paths(self, paths: Iterable[str], progress: bool = False, on_error: ErrorHook | None = None,
-                     commit_every: int = 1) -> IngestReport:
-        """Analyse articles under ``paths`` (anything ``marsad analyze`` reads) and store them."""
-        return self.add_records(analysed_items(paths, progress), commit_every, on_error)
+                     commit_every: int = 1, workers: int = 1) -> IngestReport:
+        """Analyse articles under ``paths`` (anything ``marsad analyze`` reads) and store them; ``workers`` > 1
+        analyses in that many processes (0: one per CPU) while this one writes."""
+        return self.add_records(analysed_items(paths, progress, workers), commit_every, on_error)
 
     def ingest_jsonl(self, path: str, progress: bool = False, on_error: ErrorHook | None = None) -> IngestReport:
         """Store records already produced by ``marsad analyze`` (a record's optional ``text`` feeds search)."""
@@ -201,23 +203,31 @@ class Store:
         EXPORTERS[fmt](self, out)
 
 
-def analysed_items(paths: Iterable[str], progress: bool = False) -> Iterator[Item | tuple[str, str]]:
-    """Run the pipeline over ``paths``: ``(record, text, meta)`` per article, ``(source, reason)`` per failure."""
-    from marsad.ingest import IngestError
-    from marsad.pipeline import Pipeline
-    from marsad.records import to_record
+def analysed_items(paths: Iterable[str], progress: bool = False, workers: int = 1) -> Iterator[Item | tuple[str, str]]:
+    """Run the pipeline over ``paths``: ``(record, text, meta)`` per article, ``(source, reason)`` per failure, in input
+    order; ``workers`` > 1 analyses in that many processes (0: one per CPU), as ``marsad analyze --workers`` does."""
+    from marsad.ingest import IngestError, iter_articles
+    from marsad.parallel import analyze_records
 
-    items = Pipeline.default().analyze_paths(list(paths))
+    read: deque = deque()  # the articles handed to the analysis, oldest first: a record comes back for each, in order
+
+    def articles() -> Iterator:
+        for item in iter_articles(list(paths)):
+            read.append(item)
+            yield item
+
+    results: Iterable = analyze_records(articles(), workers=workers)
     if progress:
         from tqdm import tqdm
 
-        items = tqdm(items, unit="article", file=sys.stderr)
-    for item in items:
-        if isinstance(item, IngestError):
-            yield (item.source, item.reason)
+        results = tqdm(results, unit="article", file=sys.stderr)
+    for result in results:
+        item = read.popleft()
+        if isinstance(result, IngestError):
+            yield (result.source, result.reason)
             continue
         extra = {k: item.meta.get(k) for k in ("outlet_ar", "url") if item.meta.get(k)}
-        yield (to_record(item), item.text, extra)
+        yield (result, item.text, extra)
 
 
 def jsonl_items(path: str, progress: bool = False) -> Iterator[Item | tuple[str, str]]:

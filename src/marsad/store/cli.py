@@ -50,13 +50,16 @@ def _emit(obj: Any, fmt: str, table: Callable[[], Iterable[str]]) -> None:
 @click.option("--from-parquet", "parquet", type=click.Path(exists=True),
               help="store the records of a `marsad batch` run (its OUTPUT folder, or a records Parquet/JSONL folder)")
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: on when stderr is a terminal)")
-def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, parquet: str | None, progress: bool | None) -> None:
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="analyse PATHs in this many processes (0: one per CPU) while this one writes to the store")
+def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, parquet: str | None, progress: bool | None,
+           workers: int) -> None:
     """Analyse articles and store them; unchanged articles are skipped, changed ones replaced.
 
     Each article is its own transaction: a bad one is reported on stderr and skipped, the rest commit; the exit
     status is 1 if any failed.
 
-    Example: marsad ingest src/marsad/samples/seeds --db marsad.db
+    Example: marsad ingest src/marsad/samples/seeds --db marsad.db --workers 0
     """
     if not paths and not jsonl and not parquet:
         raise click.UsageError("give PATH... or --from-jsonl FILE or --from-parquet OUTPUT")
@@ -65,7 +68,7 @@ def ingest(paths: tuple[str, ...], db: str, jsonl: str | None, parquet: str | No
     with _open(db) as store:
         failed, stored = [], 0
         if paths:
-            report = store.ingest_paths(paths, progress=show, on_error=on_error)
+            report = store.ingest_paths(paths, progress=show, on_error=on_error, workers=workers)
             click.echo(f"marsad: {report.summary()}", err=True)
             failed += report.failed
             stored += report.added + report.replaced
