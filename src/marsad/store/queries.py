@@ -125,7 +125,7 @@ def find_entities(backend: Backend, substring: str, type: str | None = None, lim
         match = ["lower(name) LIKE ? ESCAPE '\\'", "id LIKE ? ESCAPE '\\'"]
         params += [_like(low), _like(low.replace(" ", "-"))]
         if key:  # a query of diacritics only folds to nothing: it names no surface form
-            match.append("id IN (SELECT entity FROM mentions WHERE surface_key LIKE ? ESCAPE '\\')")
+            match.append("id IN (SELECT entity FROM entity_names WHERE surface_key LIKE ? ESCAPE '\\')")
             params.append(_like(key))
         cond.append("(" + " OR ".join(match) + ")")
     if type:

@@ -96,6 +96,16 @@ ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS
 CREATE INDEX articles_tsv ON articles USING GIN (tsv)
 """
 
+NAMES = """
+CREATE TABLE entity_names (
+  entity TEXT NOT NULL,
+  surface_key TEXT NOT NULL,
+  PRIMARY KEY (entity, surface_key)
+);
+INSERT INTO entity_names (entity, surface_key)
+  SELECT DISTINCT entity, surface_key FROM mentions WHERE surface_key IS NOT NULL AND surface_key <> ''
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -114,6 +124,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: articles, entities, mentions, events, facts, quotes", CORE, CORE),
     Migration(2, "full-text search over folded Arabic and English names", SEARCH_SQLITE, SEARCH_POSTGRES),
+    Migration(3, "entity_names: each entity's distinct folded surface forms, for finding entities by name", NAMES, NAMES),
 )
 
 LEDGER = """CREATE TABLE IF NOT EXISTS schema_migrations (

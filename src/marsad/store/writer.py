@@ -168,6 +168,8 @@ def insert_entities(backend: Backend, n: int, record: dict, text: str | None) ->
             rows.append((n, e["id"], m["start"], m["end"], surface, surface_key(surface), m.get("rule")))
     insert_rows(backend, "mentions", ("article", "entity", "start_off", "end_off", "surface", "surface_key", "rule"),
                 rows)
+    insert_rows(backend, "entity_names", ("entity", "surface_key"), sorted({(r[1], r[5]) for r in rows if r[5]}),
+                " ON CONFLICT (entity, surface_key) DO NOTHING")
     insert_rows(backend, "doc_entities", ("article", "entity", "n_mentions"),
                 [(n, e["id"], len(e.get("mentions", []))) for e in ents], " ON CONFLICT (article, entity) DO NOTHING")
 
