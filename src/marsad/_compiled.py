@@ -17,6 +17,20 @@ MODULES = (
     "text/tokenize.py",
     "text/clitics.py",
     "text/document.py",
+    "text/sentences.py",
+    "entities/bodies.py",
+    "entities/discovery.py",
+    "entities/link.py",
+    "entities/matcher.py",
+    "entities/model.py",
+    "entities/provinces.py",
+    "entities/tagger.py",
+    "entities/western.py",
+    "events/context.py",
+    "events/extract.py",
+    "events/facts.py",
+    "events/quotes.py",
+    "events/triggers.py",
 )
 #: the library of the compiled code, in the package (mypyc's name for the group ``marsad._mypyc`` of setup.py)
 LIBRARY = "_mypyc__mypyc"
