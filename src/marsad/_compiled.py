@@ -18,6 +18,7 @@ MODULES = (
     "text/clitics.py",
     "text/document.py",
     "text/sentences.py",
+    "text/numbers.py",
     "entities/bodies.py",
     "entities/discovery.py",
     "entities/link.py",
