@@ -17,9 +17,10 @@ MODULES = [str(PACKAGE / m) for m in COMPILED["MODULES"]]
 # pip runs this file for the metadata (egg_info, dist_info) before the build: those runs need no compilation
 COMMANDS = [a for a in sys.argv[1:] if not a.startswith("-")]
 METADATA_ONLY = COMMANDS[:1] in (["egg_info"], ["dist_info"])
+IN_PLACE = "editable_wheel" in COMMANDS or "develop" in COMMANDS or "--inplace" in sys.argv
 
-if not METADATA_ONLY:
-    # extension modules of an earlier build in place (pip install -e) would shadow the sources: a build starts clean
+if IN_PLACE:
+    # extension modules of an earlier build in place (pip install -e) would shadow the sources: a new one starts clean
     for built in PACKAGE.rglob("*.so"):
         built.unlink()
 
@@ -31,10 +32,13 @@ else:
     try:
         extensions = mypycify(["--config-file", "mypyc.ini", *MODULES], opt_level="3",
                               separate=[(MODULES, "marsad." + COMPILED["LIBRARY"].removesuffix("__mypyc"))])
-    except SystemExit as e:
-        sys.exit(f"marsad: mypyc could not compile {MODULES} ({e}); MARSAD_PURE_PYTHON=1 installs pure Python")
-    setup(ext_modules=extensions)
-    # setuptools copies an unchanged earlier build in place with its old file time; the build is now, for the check of
-    # compiled modules older than their sources (marsad/_compiled.py)
-    for built in PACKAGE.rglob("*.so"):
-        os.utime(built)
+        setup(ext_modules=extensions)
+    except SystemExit as e:  # mypy's type errors (printed above), or the C compiler's (missing, failing)
+        if e.code:
+            sys.exit(f"{e.code if isinstance(e.code, str) else ''}\nmarsad: compiling {len(MODULES)} modules with mypyc "
+                     "failed (a C compiler is needed); MARSAD_PURE_PYTHON=1 installs marsad as pure Python")
+    if IN_PLACE:
+        # setuptools copies an unchanged earlier build in place with its old file time; the build is now, for the
+        # check of compiled modules older than their sources (marsad/_compiled.py)
+        for built in PACKAGE.rglob("*.so"):
+            os.utime(built)
