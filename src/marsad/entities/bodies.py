@@ -50,6 +50,7 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
     if not table:
         return []
     by_start, orgs = {}, {}
+    m: Match | None
     for m in matches:
         typ = lex.entries[m.entity].type
         if typ == "COUNTRY" and m.kind in ("form", "demonym"):

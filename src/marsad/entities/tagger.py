@@ -19,6 +19,7 @@ import json
 from contextlib import ExitStack
 from importlib import resources
 from threading import Lock
+from typing import ClassVar
 
 import pycrfsuite
 
@@ -35,7 +36,7 @@ __all__ = [
 # Normalisation and light clitic stripping
 # ---------------------------------------------------------------------------
 
-_FOLD = {ord(c): "ا" for c in "أإآٱ"}
+_FOLD: dict[int, str | None] = {ord(c): "ا" for c in "أإآٱ"}
 _FOLD.update({ord("ى"): "ي", ord("ة"): "ه", ord("ی"): "ي", ord("ک"): "ك", ord("ە"): "ه"})
 # tashkeel (fathatan .. sukun, and the extended marks up to U+065F), superscript alef,
 # tatweel, bidi / zero-width marks.
@@ -299,8 +300,9 @@ MODEL_RESOURCE = "data/models/ner_crf.crfsuite"
 class CrfTagger:
     """A CRF NER tagger over tokenised Arabic sentences."""
 
-    _default: "CrfTagger | None" = None
-    _default_lock = Lock()
+    _default: ClassVar["CrfTagger | None"] = None
+    _default_lock: ClassVar[Lock] = Lock()
+    _resource_stack: ExitStack  # the default tagger's: keeps a temporary extraction of the model alive
 
     def __init__(self, model_path: str) -> None:
         self._tagger = pycrfsuite.Tagger()

@@ -72,7 +72,7 @@ def english_shapes(name: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
                 return []  # a letter outside the English alphabet: no reading
             units.append(w[i])
             i += 1
-    out = []
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for choice in product(*(u for u in units if isinstance(u, list))):
         if len(out) >= MAX_READINGS:
             break

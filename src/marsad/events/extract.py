@@ -11,8 +11,10 @@ actor and act: a repeat, or another trigger word for the same act in the same se
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup,
@@ -224,7 +226,7 @@ def _undergone(view: DocView, hit: Hit, lo: int) -> MentionAt | None | bool:
 
 
 def _sentence_lo(view: DocView, hit: Hit) -> int:
-    return view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
+    return view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]  # type: ignore[arg-type]
 
 
 def _antecedent(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None:
@@ -279,7 +281,7 @@ def _before_particle(view: DocView, j: int, lo: int) -> int:
     return j
 
 
-def _relative_subject(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None | bool:
+def _relative_subject(view: DocView, hit: Hit, s_lo: int) -> MentionAt | None | Literal[False]:
     """«القوات البيلاروسية، والتي ستدعم القوات الروسية»: a relative right before a verb with no resumptive pronoun
     after it is the verb's subject; the doer is the last named party before it (False when there is no relative)."""
     toks = view.doc.tokens
@@ -584,7 +586,8 @@ def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt
 def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[MentionAt | None, MentionAt | None]:
     """(recipient, location) after the trigger in its clause."""
     r = roles()
-    recipient = location = None
+    recipient: MentionAt | None = None
+    location: MentionAt | None = None
     for m in view.mentions_in(hit.i + hit.n, hi):
         if m.entity.id == actor.entity.id or m is actor or is_media(m.entity.id):
             continue
@@ -691,7 +694,7 @@ def unit_sizes(doc) -> dict[str, int]:
             if toks[j].norm == "كل" and j + 1 < len(toks):
                 unit = next((x.unit for x in doc.numbers if x.start == toks[j + 1].start), None) \
                     or _unit_lemma(toks[j + 1].text)
-                if unit and noun_info(unit) and noun_info(unit).category == "unit":
+                if unit and noun_info(unit) and noun_info(unit).category == "unit":  # type: ignore[union-attr]
                     sizes.setdefault(unit, int(n.value))
     return sizes
 
@@ -741,7 +744,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if nxt is not None:
                     consumed.add(nxt)
                     ev_idx = nxt
-                    event_hit = hits[nxt] if hits[nxt].trigger.pos == "noun" else _noun_reading(doc.tokens, hits[nxt])
+                    event_hit = hits[nxt] if hits[nxt].trigger.pos == "noun" else _noun_reading(doc.tokens, hits[nxt])  # type: ignore[assignment]
                 elif hit.trigger.mode:
                     event_hit = Hit(Trigger(hit.trigger.mode, None, "verb", hit.trigger.words, frozenset()), hit.i, hit.n,
                                     hit.prefix)
@@ -793,7 +796,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
             elif partners:
                 actors += partners
             places = [location] + (coordinated(view, location, region_end) if location is not None else [])
-            recipients = [recipient]
+            recipients: Sequence[MentionAt | None] = [recipient]
             if recipient is None and hit.trigger.type in PATIENT_TYPES:  # «… دولا، بما في ذلك بيلاروسيا وكازاخستان»
                 recipients = _included(view, hit.i + hit.n, region_end) or recipients
             for act, recipient, place in ((a, r, p) for a in actors for r in recipients for p in places):
@@ -806,7 +809,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                     ev["_all_asked"] = hit.suffix in ("هم", "هما")
                 elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
                         and _whose_territory(view, hit, act, s_hi):
-                    ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id
+                    ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id  # type: ignore[union-attr]
                 elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
@@ -900,7 +903,7 @@ def _proxy(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | No
         if _bare(toks[j].norm) in roles().proxy:
             m = next((m for m in view.mentions_in(j + 1, j + 1 + PROXY_REACH)), None)
             ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not is_media(m.entity.id)
-            return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None
+            return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None  # type: ignore[union-attr]
     return None
 
 
@@ -1084,7 +1087,7 @@ def _actor_and_patient(view: DocView, hit: Hit, event_hit: Hit, lo: int, hi: int
     if doer:  # «تعرضت أوكرانيا لقصف روسي»: Russia shells Ukraine
         return doer, _subject_before(view, hit, lo)
     if hit.suffix in ("هم", "هما"):  # «… على كازاخستان وقيرغيزستان، بعد رفضهم للطلب»: the pronoun is the list before it
-        sent_lo = view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]
+        sent_lo = view.sentence_tokens(view.doc.sentence_of(view.doc.tokens[hit.i].start))[0]  # type: ignore[arg-type]
         chain = _last_list(view, sent_lo, hit.i)
         return (chain[0] if chain else None), None
     if hit.suffix:  # «تواصل روسيا قصفها للبنية التحتية الأوكرانية»: the pronoun is the agent, what follows the patient

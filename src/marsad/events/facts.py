@@ -171,7 +171,7 @@ def extract_facts(view: DocView) -> list[dict]:
                                   and view.at_token[j].entity.type == "ORG"), None)
                     before = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG"
                                    and not is_media(m.entity.id)), None)
-                    subj = (after or before).entity.id if (after or before) else _subject(view, lo, hi, i, topic)
+                    subj = (after or before).entity.id if (after or before) else _subject(view, lo, hi, i, topic)  # type: ignore[union-attr]
                 else:  # «أسس X …»: what was founded is the organisation right after the verb
                     obj = view.at_token.get(i + n)
                     subj = obj.entity.id if obj is not None and obj.entity.type == "ORG" else None
@@ -179,7 +179,7 @@ def extract_facts(view: DocView) -> list[dict]:
         for i, n in view.cues("personnel", lo, hi):
             a = toks[i].start
             num = next((x for x in doc.numbers if a <= x.start < sent.end and x.unit and not x.ordinal
-                        and (noun_info(x.unit) and noun_info(x.unit).category == "personnel")), None)
+                        and (noun_info(x.unit) and noun_info(x.unit).category == "personnel")), None)  # type: ignore[union-attr]
             heads = view.cues("force_heads", max(lo, i - 8), i)
             if num is None or not heads:
                 continue
@@ -201,7 +201,7 @@ def extract_facts(view: DocView) -> list[dict]:
             org = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG" and not is_media(m.entity.id)), None)
             add(_fact(person.entity.id, "leads", sent, "fact:led-by", object=org.entity.id if org else topic))
         # roles: a title, then the country or body (demonym, genitive), then the person
-        last_title = None
+        last_title: str | None = None
         for m in ments:
             if m.entity.type != "PERSON":
                 continue

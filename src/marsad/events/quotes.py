@@ -62,9 +62,9 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
     """The speaker after a verb of saying: a person within reach (after a title or body), else the first named
     entity not governed by a preposition; the search stops at إن/أن and at clause breaks."""
     toks = view.doc.tokens
-    first = None
+    first: MentionAt | None = None
     after_title = False  # after «المحلل» or «العميد» only a person's name can be the speaker
-    body = None          # …unless the title speaks for a body: «المتحدث باسم وزارة الدفاع» with no name after it
+    body: MentionAt | None = None  # …unless the title speaks for a body: «المتحدث باسم وزارة الدفاع» with no name after it
     for_body = False
     for j in range(i, min(hi, i + SPEAKER_WINDOW)):
         m = view.at_token.get(j)

@@ -20,11 +20,11 @@ PROCLITICS_FOR_CUES = ("", "و", "ف", "ل", "ب", "وب", "ول", "فل", "فب
 
 
 @dataclass(frozen=True, slots=True)
-class Lookup(Generic[V]):
+class Lookup:  # not Generic[V]: mypyc 1.13 cannot build a generic dataclass
     prefix: str
     stem: str
     suffix: str
-    value: V
+    value: Any
 
 
 def attach(prefix: str, stem: str) -> str:
@@ -63,7 +63,7 @@ class CliticIndex(Generic[V]):
         self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
         self.surface: dict[str, list[tuple[str, str, V]]] = {}
         self._maybe: Memo[bool] = Memo(self._may_have_reading)
-        self._readings: Memo[list[Lookup[V]]] = Memo(self._lookup)
+        self._readings: Memo[list[Lookup]] = Memo(self._lookup)
         for stem, value in items:
             self.add(stem, value)
 
@@ -76,13 +76,13 @@ class CliticIndex(Generic[V]):
         self._maybe.clear()
         self._readings.clear()
 
-    def lookup(self, norm: str) -> list[Lookup[V]]:
+    def lookup(self, norm: str) -> list[Lookup]:
         """Every reading of a folded token whose stem is in the index (remembered per form: do not change the list)."""
         return self._readings[norm]
 
-    def _lookup(self, norm: str) -> list[Lookup[V]]:
+    def _lookup(self, norm: str) -> list[Lookup]:
         surface = self.surface
-        out: list[Lookup[V]] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
+        out: list[Lookup] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
         n = len(norm)
         for k in self._suffix_lengths:
             if n - k < 2 or norm[n - k:] not in self._suffix_set:

@@ -109,6 +109,7 @@ class Normalized:
         if i >= len(self.norm):
             return len(self.text)
         j = bisect_right(self._n, i) - 1
+        assert self._o is not None and self._step is not None
         return self._o[j] + self._step[j] * (i - self._n[j])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -132,6 +133,7 @@ def map_spans(n: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, in
     if n._n is None:
         return spans
     nb, ob, st = n._n, n._o, n._step
+    assert ob is not None and st is not None
     text, last = n.text, len(nb) - 1
     size = len(n.norm)
     out = []
@@ -169,9 +171,13 @@ def normalize(text: str, maps: tuple[str, ...] = DEFAULT_MAPS, lower: bool = Tru
         npos += p - last  # identity run before p
         rep = table[ord(text[p])]
         if rep:  # expansion: len(rep) folded chars all map to p
-            n.append(npos), o.append(p), step.append(0)
+            n.append(npos)
+            o.append(p)
+            step.append(0)
             npos += len(rep)
-        n.append(npos), o.append(p + 1), step.append(1)
+        n.append(npos)
+        o.append(p + 1)
+        step.append(1)
         last = p + 1
     return Normalized(text, norm, n, o, step)
 

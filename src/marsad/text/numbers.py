@@ -19,14 +19,14 @@ Usage::
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable
+
+from marsad.resources import load_json
 
 __all__ = [
     "NumberSpan",
@@ -45,8 +45,6 @@ __all__ = [
     "MARKS",
     "noun_info",
 ]
-
-_RULES_DIR = Path(__file__).resolve().parent.parent / "data" / "rules"
 
 #: Tashkeel (U+064B-U+065F), superscript alef (U+0670) and tatweel (U+0640), as a regex class body.
 MARKS = "\u064b-\u065f\u0670\u0640"
@@ -202,8 +200,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def _load(name: str) -> dict[str, Any]:
-    with open(_RULES_DIR / name, encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_json("rules", name)  # not through __file__, which a module compiled by mypyc has not
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,12 +320,13 @@ _CLITICS = {
     "ord": ("", "و", "ف", "ب", "ك"),
     "dual": ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"),
 }
+_v: Any  # a value of _CARD, _ORD or _DUALS
 for _cl_i in range(max(len(v) for v in _CLITICS.values())):  # bare readings win over clitic readings
-    for _group, _table in (("card", _CARD), ("ord", _ORD), ("dual", _DUALS)):
-        if _cl_i < len(_CLITICS[_group]):
-            _cl = _CLITICS[_group][_cl_i]
+    for _kind, _table in (("card", _CARD), ("ord", _ORD), ("dual", _DUALS)):
+        if _cl_i < len(_CLITICS[_kind]):
+            _cl = _CLITICS[_kind][_cl_i]
             for _k, _v in _table.items():
-                _entry = ("dual", 2, _v, len(_cl)) if _group == "dual" else (_v[0], _v[1], None, len(_cl))
+                _entry = ("dual", 2, _v, len(_cl)) if _kind == "dual" else (_v[0], _v[1], None, len(_cl))
                 _SURF.setdefault(_cl + _k, _entry)
 
 

@@ -84,7 +84,7 @@ class Token:
         if self.is_arabic:
             pro, enc, min_stem = clitics()
             w = self.norm
-            offs = None
+            offs: list[int] | None = None
             seen = {("", w, "")}
             for p in ("",) + pro:
                 if not w.startswith(p):
@@ -119,11 +119,11 @@ def tokenize_normalized(n: Normalized) -> list[Token]:
     """Tokens found on the folded text and mapped back to the original (one folding per document, not per token)."""
     text, norm = n.text, n.norm
     if n.identity:
-        return [Token(i, s, e, text[s:e], m.lastgroup, norm[s:e])
+        return [Token(i, s, e, text[s:e], m.lastgroup or "", norm[s:e])
                 for i, m in enumerate(FOLDED_TOKEN_RE.finditer(norm)) for s, e in (m.span(),)]
     matches = list(FOLDED_TOKEN_RE.finditer(norm))
     spans = map_spans(n, [m.span() for m in matches])
-    return [Token(i, s, e, text[s:e], m.lastgroup, m.group()) for i, (m, (s, e)) in enumerate(zip(matches, spans))]
+    return [Token(i, s, e, text[s:e], m.lastgroup or "", m.group()) for i, (m, (s, e)) in enumerate(zip(matches, spans))]
 
 
 QUOTE_CHARS = frozenset("\"'«»“”„‹›`")
