@@ -16,9 +16,9 @@ def _warn_if_stale() -> None:
     if modules := stale():
         import warnings
 
-        warnings.warn(f"marsad: the compiled {', '.join(modules)} are older than their sources, which Python does not "
-                      "run: rebuild with `make setup` (or `pip install -e .`), or remove the .so files",
-                      RuntimeWarning, stacklevel=2)
+        warnings.warn(f"marsad: compiled module older than its source, which Python does not run: {', '.join(modules)}; "
+                      "rebuild with `make setup` (or `pip install -e .`), or remove the .so files", RuntimeWarning,
+                      stacklevel=2)
 
 
 _warn_if_stale()
