@@ -275,23 +275,15 @@ def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[in
     English name keeps its entry."""
     heads, ordinals = _unit_words()
     toks = doc.tokens
-    out = []
-
-    def unit(head: str, ordinal: str, s: int, e: int, rule: str) -> None:
-        name = f"{ordinal} {head}"
-        entry = lex.entries.get(slug(name)) or Entry(slug(name), name, "ORG", None, [], [doc.text[s:e]], [], [], [], "discovered", "")
-        if not doc.in_chrome(s, e):
-            out.append((s, e, entry, rule))
-            cover(s, e)
-
+    out: list[tuple[int, int, Entry, str]] = []
     for i in doc.tokens_in(heads.surface):
         t = toks[i]
         if i + 1 >= len(toks) or toks[i + 1].norm not in ordinals:
             continue
         head = heads.lookup(t.norm)[0].value
         if not covered(t) and not covered(toks[i + 1]):
-            unit(head, ordinals[toks[i + 1].norm], toks[i].offset_of(len(heads.lookup(t.norm)[0].prefix)),
-                 toks[i + 1].end, "discovery:ordinal-unit")
+            _unit(out, doc, lex, cover, head, ordinals[toks[i + 1].norm],
+                  toks[i].offset_of(len(heads.lookup(t.norm)[0].prefix)), toks[i + 1].end)
         k = i + 2
         while k < len(toks):  # «… الخامس والسادس» / «… الخامس و السادس»
             tk = toks[k]
@@ -303,9 +295,19 @@ def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[in
             else:
                 break
             if not covered(tk):
-                unit(head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end, "discovery:ordinal-unit")
+                _unit(out, doc, lex, cover, head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end)
             k += 1
     return out
+
+
+def _unit(out: list[tuple[int, int, Entry, str]], doc: Document, lex: Lexicon, cover, head: str, ordinal: str, s: int,
+          e: int) -> None:
+    """The unit «head ordinal» at ``[s, e)`` (outside page chrome) into ``out``, and its tokens covered."""
+    name = f"{ordinal} {head}"
+    entry = lex.entries.get(slug(name)) or Entry(slug(name), name, "ORG", None, [], [doc.text[s:e]], [], [], [], "discovered", "")
+    if not doc.in_chrome(s, e):
+        out.append((s, e, entry, "discovery:ordinal-unit"))
+        cover(s, e)
 
 
 def _cue_windows(doc: Document, cue_at: list[int], c: Cues, covered, people_found):
@@ -350,41 +352,55 @@ def tagged_people(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> list
     return out
 
 
+class _Finds:
+    """What discovery has found in one document so far: entities with their mentions ``(start, end, entry, rule)``, the
+    people by key, and the tokens that those mentions and the lexicon's cover.
+
+    A class rather than closures inside :func:`discover`: compiled (mypyc), closures and their shared scope form a
+    reference cycle holding the document, which then outlives the article until the garbage collector runs.
+    """
+
+    def __init__(self, doc: Document, lex: Lexicon):
+        self.doc, self.toks, self.lex = doc, doc.tokens, lex
+        self.covered_tokens: set[int] = set()
+        self.found: list[tuple[int, int, Entry, str]] = []
+        self.people: dict[str, Entry] = {}
+
+    def cover(self, s: int, e: int) -> None:
+        rng = self.doc.char_span(s, e)
+        if rng:
+            self.covered_tokens.update(range(*rng))
+
+    def covered(self, t: Token) -> bool:
+        return t.i in self.covered_tokens
+
+    def add_person(self, i: int, k: int, rule: str) -> None:
+        toks = self.toks
+        s, e = toks[i].start, toks[k - 1].end
+        if self.doc.in_chrome(s, e) or any(toks[x].i in self.covered_tokens for x in range(i, k)):
+            return
+        surface = " ".join(t.text for t in toks[i:k])
+        key = key_of(surface)
+        if key in self.lex.keys:
+            return
+        entry = self.people.get(key)
+        if entry is None:
+            name = romanise(surface)
+            entry = self.people[key] = Entry(slug(name), name, "PERSON", None, [], [surface], [], [], [], "discovered", "")
+        self.found.append((s, e, entry, rule))
+        self.cover(s, e)
+
+
 def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
     """New entities with their mentions: (start, end, entry, rule)."""
     c = cues()
     toks = doc.tokens
     if not toks:
         return []
-    covered_tokens: set[int] = set()
-
-    def cover(s: int, e: int) -> None:
-        rng = doc.char_span(s, e)
-        if rng:
-            covered_tokens.update(range(*rng))
-
+    finds = _Finds(doc, lex)
+    cover, covered, add_person = finds.cover, finds.covered, finds.add_person
+    covered_tokens, found, people = finds.covered_tokens, finds.found, finds.people
     for s, e in taken:
-        cover(s, e)
-
-    def covered(t: Token) -> bool:
-        return t.i in covered_tokens
-
-    found: list[tuple[int, int, Entry, str]] = []
-    people: dict[str, Entry] = {}
-
-    def add_person(i: int, k: int, rule: str) -> None:
-        s, e = toks[i].start, toks[k - 1].end
-        if doc.in_chrome(s, e) or any(covered(toks[x]) for x in range(i, k)):
-            return
-        surface = " ".join(t.text for t in toks[i:k])
-        key = key_of(surface)
-        if key in lex.keys:
-            return
-        entry = people.get(key)
-        if entry is None:
-            name = romanise(surface)
-            entry = people[key] = Entry(slug(name), name, "PERSON", None, [], [surface], [], [], [], "discovered", "")
-        found.append((s, e, entry, rule))
         cover(s, e)
 
     titles = title_starts(doc, c)

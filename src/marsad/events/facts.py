@@ -101,19 +101,27 @@ def _title_name(toks, j: int, n: int, c: dict) -> str | None:
     return next((v for k, v in c["title_names"].items() if k[1:] == rest and k[0] in stems), None)
 
 
+class _Facts:
+    """The facts of one document, each once (a class, not a closure: see ``entities.discovery._Finds``)."""
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self.seen: set[tuple] = set()
+
+    def add(self, f: dict) -> None:
+        key = (f["subject"], f["relation"], f.get("object"), f.get("value"))
+        if f["subject"] and key not in self.seen and f["subject"] != f.get("object"):
+            self.seen.add(key)
+            self.items.append(f)
+
+
 def extract_facts(view: DocView) -> list[dict]:
     doc = view.doc
     toks = doc.tokens
     c = fact_cues()
     topic = topic_org(view)
-    facts: list[dict] = []
-    seen: set[tuple] = set()
-
-    def add(f: dict) -> None:
-        key = (f["subject"], f["relation"], f.get("object"), f.get("value"))
-        if f["subject"] and key not in seen and f["subject"] != f.get("object"):
-            seen.add(key)
-            facts.append(f)
+    collected = _Facts()
+    facts, add = collected.items, collected.add
 
     for sent in doc.sentences:
         if doc.in_chrome(sent.start, sent.end):
