@@ -4,12 +4,16 @@ stage against a spaCy peer and a plain-dictionary floor, and peak memory. Every 
     python bench/bench_scale.py [--articles 100000] [--single-articles N] [--pool-articles N] [--spark-articles N]
                                 [--skip-spark] [--seed 7]
 
-Throughput paths (each does the same work per article: read, analyse, build the record, serialise it as JSON):
+Throughput paths (each does the same work per article: read the article as ``marsad analyze`` reads a JSON Lines
+record and ``marsad batch`` a Parquet row, with page-chrome detection and metadata; analyse; build the record; serialise
+it as JSON):
   1. single process (``marsad analyze``'s loop);
   2. a process pool over the cores: ``marsad analyze --workers N``'s :func:`marsad.parallel.analyze_records` (one
      pipeline per worker, records returned to the parent in input order and serialised there);
   3. Spark ``local[2]`` through ``marsad batch`` (Parquet input; records written as Parquet and JSON Lines).
-Each path's overhead is its rate divided by (cores used × the single-process rate). ``--articles`` is the default N for
+Each path's overhead is its rate divided by (cores used × the single-process rate); each row also gives the CPU time
+per article of the whole process tree (Spark: and the JVM's share), steadier than wall time on a shared machine.
+``--articles`` is the default N for
 every path; the per-path options override it (the pipeline runs at ~100 articles/s per core, so 100,000 articles take
 ~15 min per core: measure the slow paths at a smaller N). The corpus is generated (see ``bench_pipeline.generate``).
 """
@@ -29,10 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pipeline import SEEDS, generate  # noqa: E402
 from scale_entities import compare_entity_systems, lexicon_scaling  # noqa: E402
-from scale_memory import PeakMemory  # noqa: E402
+from scale_memory import PeakMemory, tree_cpu_seconds  # noqa: E402
 
 from marsad import __version__  # noqa: E402
 from marsad.ingest import Article  # noqa: E402
+from marsad.ingest.readers import record_to_result  # noqa: E402
 from marsad.parallel import analyze_records  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
@@ -67,7 +72,18 @@ def machine() -> str:
 
 # --- throughput -----------------------------------------------------------------------------------------------------
 def _articles(texts: list[str]) -> Iterator[Article]:
-    return (Article(f"gen-{i}", t) for i, t in enumerate(texts))
+    """The generated articles read as JSON Lines records (``{"id", "text"}``), as ``marsad batch`` reads Parquet rows."""
+    for i, text in enumerate(texts):
+        item = record_to_result({"id": f"gen-{i}", "text": text}, f"gen-{i}", f"generated:{i + 1}")
+        assert isinstance(item, Article), item
+        yield item
+
+
+def _cpu_since(before: dict[str, float]) -> dict[str, float]:
+    """CPU seconds the process tree used since ``before`` (:func:`tree_cpu_seconds`), by program, plus ``total``."""
+    now = tree_cpu_seconds()
+    used = {name: now[name] - before.get(name, 0.0) for name in now}
+    return {**used, "total": sum(used.values())}
 
 
 def _json_bytes(records: Iterable) -> int:
@@ -77,20 +93,21 @@ def _json_bytes(records: Iterable) -> int:
 def run_single(texts: list[str]) -> dict:
     with PeakMemory() as mem:
         _json_bytes(analyze_records(_articles(texts[:1])))  # loads the pipeline
-        t0 = time.perf_counter()
+        t0, cpu = time.perf_counter(), tree_cpu_seconds()
         size = _json_bytes(analyze_records(_articles(texts), workers=1))
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, _cpu_since(cpu)
     return {"load": os.getloadavg()[0], "path": "single process", "articles": len(texts), "cores": 1, "seconds": dt, "peak_mb": mem.peak_mb,
-            "bytes": size}
+            "bytes": size, "cpu_s": cpu["total"]}
 
 
 def run_pool(texts: list[str], workers: int) -> dict:
     with PeakMemory() as mem:
-        t0 = time.perf_counter()
+        t0, cpu = time.perf_counter(), tree_cpu_seconds()
         size = _json_bytes(analyze_records(_articles(texts), workers=workers))
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, _cpu_since(cpu)
     return {"load": os.getloadavg()[0], "path": f"marsad analyze --workers {workers}", "articles": len(texts), "cores": workers, "seconds": dt,
-            "peak_mb": mem.peak_mb, "bytes": size, "note": "includes starting the worker processes"}
+            "peak_mb": mem.peak_mb, "bytes": size, "cpu_s": cpu["total"],
+            "note": "includes starting the worker processes; reading in the parent"}
 
 
 def write_parquet_corpus(path: Path, n: int, size: int, seed: int, chunk: int = 5000) -> None:
@@ -115,25 +132,28 @@ def run_spark(n: int, size: int, seed: int, partitions: int) -> dict:
         with PeakMemory() as mem:
             t0 = time.perf_counter()
             spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g"})
-            start = time.perf_counter() - t0
+            start, cpu = time.perf_counter() - t0, tree_cpu_seconds()
             summary = run_batch(spark, [str(corpus)], str(Path(tmp) / "out"), partitions=partitions)
+            cpu = _cpu_since(cpu)
             spark.stop()
         out_mb = sum(f.stat().st_size for f in (Path(tmp) / "out").rglob("*") if f.is_file()) / 2**20
     return {"load": os.getloadavg()[0], "path": f"Spark {SPARK_MASTER} (marsad batch)", "articles": summary.records, "cores": 2,
-            "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors,
+            "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors, "cpu_s": cpu["total"],
             "note": f"session start {start:.1f} s not included; {partitions} partitions; wrote {out_mb:.0f} MB "
-                    f"Parquet+JSONL"}
+                    f"Parquet+JSONL; JVM CPU {1000 * cpu.get('java', 0.0) / max(summary.records, 1):.2f} s per 1,000 "
+                    f"articles"}
 
 
 def print_throughput(rows: list[dict]) -> None:
     base = rows[0]["articles"] / rows[0]["seconds"]
-    print("\n## Throughput (5 KB generated articles; full pipeline + record + JSON)")
+    print("\n## Throughput (5 KB generated articles; reading + full pipeline + record + JSON)")
     print(f"{'path':<34}{'N':>9}{'cores':>6}{'seconds':>10}{'art/s':>9}{'vs single':>11}{'per-core eff.':>15}"
-          f"{'peak MB':>9}")
+          f"{'CPU ms/art':>11}{'peak MB':>9}")
     for r in rows:
         rate = r["articles"] / r["seconds"]
         print(f"{r['path']:<34}{r['articles']:>9}{r['cores']:>6}{r['seconds']:>10.1f}{rate:>9.1f}{rate / base:>10.2f}x"
-              f"{rate / (base * r['cores']):>14.0%}{r['peak_mb']:>9.0f}" + (f"   ({r['note']})" if r.get("note") else "")
+              f"{rate / (base * r['cores']):>14.0%}{1000 * r['cpu_s'] / r['articles']:>11.2f}{r['peak_mb']:>9.0f}"
+              + (f"   ({r['note']})" if r.get("note") else "")
               + f"   [load {r.get('load', 0):.1f}]")
 
 

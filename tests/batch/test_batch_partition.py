@@ -84,3 +84,26 @@ def test_partition_parquet_rows_keep_ids(row: dict, doc: str) -> None:
     expected = partition.pipeline().analyze_text(row["text"], doc=doc, meta={"published": row["published"]})
     assert [e["id"] for e in record["entities"]] == [e.id for e in sorted(expected.entities, key=lambda e: e.first())]
     assert record["meta"]["published"] == row["published"]
+
+
+def test_partition_results_carry_nested_record_columns(corpus: Path) -> None:
+    """Each result row has the record's nested fields as Arrow columns beside its JSON (None for an error row)."""
+    files = sorted(p for p in corpus.iterdir() if p.is_file())
+    units = pa.RecordBatch.from_pylist([u for b in partition.read_files([_file_batch(files)]) for u in b.to_pylist()],
+                                       schema=partition.UNIT_SCHEMA)
+    batches = list(partition.analyze_units([units]))
+    assert all(b.schema == partition.RESULT_SCHEMA for b in batches)
+    for row in (r for b in batches for r in b.to_pylist()):
+        if row["error"]:
+            assert row["meta"] is None and row["entities"] is None
+            continue
+        record = json.loads(row["json"])
+        assert row["meta"] == record["meta"]
+        assert [e["id"] for e in row["entities"]] == [e["id"] for e in record["entities"]]
+        assert [(q["speaker"], q["evidence"]) for q in row["quotes"]] == \
+               [(q["speaker"], q["evidence"]) for q in record["quotes"]]
+
+
+def test_json_text_writes_floats_as_java() -> None:
+    assert [partition.json_text(v) for v in (7, 0.5, 1e7, 2.5e-4, -3e21, None)] == \
+           ["7", "0.5", "1.0E7", "2.5E-4", "-3.0E21", "null"]

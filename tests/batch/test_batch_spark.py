@@ -17,7 +17,9 @@ except BatchError as exc:  # pragma: no cover - depends on the machine
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
+from marsad.batch import partition  # noqa: E402
 from marsad.batch.load import iter_batch_records, load_into_store  # noqa: E402
+from marsad.batch.schema import RECORD_DDL, RECORD_FIELDS, arrow_schema  # noqa: E402
 from marsad.batch.spark import run_batch, spark_session  # noqa: E402
 
 from .corpus import GOOD, SEEDS, canonical, make_corpus, reference  # noqa: E402
@@ -85,6 +87,53 @@ def test_batch_parquet_nested_columns(run) -> None:
         for ent in row["entities"]:
             for m in ent["mentions"]:
                 assert row["text"][m["start"]:m["end"]].strip()
+
+
+def _from_json_rows(spark, frame) -> tuple[list[dict], list[dict]]:
+    """(the nested columns, ``from_json(json, RECORD_DDL)``) of every row of ``frame``, as plain Python values."""
+    from pyspark.sql import functions as F
+
+    nested = [f for f in RECORD_FIELDS if f != "doc"]
+    rows = frame.select(*nested, F.from_json("json", RECORD_DDL).alias("parsed")).collect()
+    return ([{f: row[f] for f in nested} for row in rows],
+            [{f: row["parsed"][f] for f in nested} for row in rows])
+
+
+def test_batch_nested_columns_equal_from_json(spark, run) -> None:
+    """The nested columns built in the Python workers are what Spark's from_json makes of the record JSON."""
+    out, _ = run
+    ours, theirs = _from_json_rows(spark, spark.read.parquet(str(out / "records.parquet")))
+    assert len(ours) == 7 and sum(len(r["entities"]) for r in ours) > 20
+    assert ours == theirs
+
+
+def test_nested_columns_convert_odd_values_like_from_json(spark) -> None:
+    """Values that do not fit the DDL types become what from_json makes of them: JSON text in a string field (a float
+    as Java writes it), null elsewhere; unknown keys are dropped."""
+    records = [
+        {"doc": "a", "meta": {"title": "t", "published": 2024, "outlet": None}, "entities": [],
+         "events": [{"type": "x", "quantity": {"value": 5, "unit": "u", "approx": False}, "also": ["a", 3],
+                     "evidence": {"start": 1, "end": 2}, "when": {"y": 1}},
+                    {"type": "y", "quantity": {"value": 2.5, "approx": "no"}, "evidence": {"start": 1.0, "end": "2"},
+                     "also": "not a list"}],
+         "facts": [{"subject": "s", "value": v} for v in (20000, 2.5, 1e-05, 1.5e7, -1e21, 123456.5, True, [1, "a"])],
+         "quotes": "not a list", "later": 1},
+        {"doc": "b", "meta": None, "entities": [{"id": "Q1", "mentions": [{"start": 1, "end": 2, "rule": "r"}]}],
+         "events": None, "facts": [], "quotes": [{"speaker": "s", "evidence": 5}]},
+    ]
+    names = [f.name for f in partition.NESTED_FIELDS]
+    table = pa.Table.from_arrays(partition.nested_columns(records), names=names)
+    ours = table.to_pylist()
+    theirs = [row.asDict(recursive=True)["r"] for row in spark.createDataFrame(
+        [(json.dumps(r),) for r in records], "json string").selectExpr(f"from_json(json, '{RECORD_DDL}') AS r").collect()]
+    assert ours == [{k: v for k, v in t.items() if k in names} for t in theirs]
+
+
+def test_arrow_schema_is_sparks(spark) -> None:
+    from pyspark.sql.pandas.types import to_arrow_schema
+
+    for ddl in (RECORD_DDL, partition.RESULT_DDL):
+        assert arrow_schema(ddl) == to_arrow_schema(spark.createDataFrame([], ddl).schema)
 
 
 def test_batch_parquet_input_matches_jsonl(spark, tmp_path: Path) -> None:

@@ -8,7 +8,12 @@ Stages::
 
     files   (path, content)            --read_files-->        units (one article or one ingest error each)
     rows    (id, text, title, ...)     --read_rows-->         units
-    units                              --analyze_units-->     results (record JSON, or the error with its reason)
+    units                              --analyze_units-->     results (the record, or the error with its reason)
+    rows                               --analyze_rows-->      results (read and analysed in one go)
+
+A result row carries the record twice: ``json``, exactly as ``marsad analyze`` prints it, and the nested columns of
+``schema.RECORD_DDL`` (``meta``, ``entities``, ``events``, ``facts``, ``quotes``) built here as Arrow arrays, so that the
+JVM only copies them into Parquet (parsing the JSON there with ``from_json`` cost more than the Python side does).
 
 No function here ever raises for a bad article: the article becomes an error row and the task goes on.
 """
@@ -17,12 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import pyarrow as pa
 
+from marsad.batch.schema import NESTED_DDL, arrow_schema
 from marsad.ingest import Article, IngestError
 from marsad.ingest.readers import record_to_result, too_large
 from marsad.ingest.sources import kind_by_name, read_bytes, sniff_kind  # the readers `marsad analyze` uses
@@ -33,9 +41,10 @@ BATCH_ROWS = 256
 UNIT_SCHEMA = pa.schema([("doc", pa.string()), ("source", pa.string()), ("text", pa.string()), ("meta", pa.string()),
                          ("removed", pa.string()), ("error", pa.string())])
 UNIT_DDL = "doc string, source string, text string, meta string, removed string, error string"
-RESULT_SCHEMA = pa.schema([("doc", pa.string()), ("source", pa.string()), ("json", pa.string()), ("text", pa.string()),
-                           ("error", pa.string())])
-RESULT_DDL = "doc string, source string, json string, text string, error string"
+RESULT_COLUMNS = ("doc", "source", "json", "text", "error")  # then the nested record columns
+RESULT_DDL = ", ".join(f"{c} string" for c in RESULT_COLUMNS) + f", {NESTED_DDL}"
+RESULT_SCHEMA = arrow_schema(RESULT_DDL)
+NESTED_FIELDS = tuple(arrow_schema(NESTED_DDL))
 # Columns of a Parquet article table that ``record_to_result`` understands (the JSON Lines field names).
 ARTICLE_COLUMNS = ("id", "text", "body", "content", "html", "title", "headline", "url", "link", "published", "date",
                    "published_at", "pubdate", "outlet", "source", "site", "sitename")
@@ -90,18 +99,26 @@ def _unit(item: Article | IngestError, doc: str) -> dict[str, Any]:
             "error": None}
 
 
-def _batches(rows: Iterable[dict[str, Any]], schema: pa.Schema, size: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     chunk: list[dict[str, Any]] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= size:
-            yield pa.RecordBatch.from_pylist(chunk, schema=schema)
+            yield chunk
             chunk = []
     if chunk:
+        yield chunk
+
+
+def _batches(rows: Iterable[dict[str, Any]], schema: pa.Schema, size: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+    for chunk in _chunks(rows, size):
         yield pa.RecordBatch.from_pylist(chunk, schema=schema)
 
 
-def _file_units(batches: Iterable[pa.RecordBatch], max_bytes: int) -> Iterator[dict[str, Any]]:
+Item = tuple["Article | IngestError", str]  # an article or an ingest error, and the doc name an error row gets
+
+
+def _file_items(batches: Iterable[pa.RecordBatch], max_bytes: int) -> Iterator[Item]:
     for batch in batches:
         paths = batch.column("path").to_pylist()
         contents = batch.column("content")
@@ -112,14 +129,14 @@ def _file_units(batches: Iterable[pa.RecordBatch], max_bytes: int) -> Iterator[d
             try:
                 for item in articles_from_bytes(name, path, contents[i].as_py() or b"", max_bytes):
                     where = item.source[len(path):] if isinstance(item, IngestError) and item.source.startswith(path) else ""
-                    yield _unit(item, name + where)  # an error's doc: "wire.jsonl:3", "crawl.warc#https://…"
+                    yield item, name + where  # an error's doc: "wire.jsonl:3", "crawl.warc#https://…"
             except Exception as exc:  # a reader bug on one file never stops the task
-                yield _unit(IngestError(path, f"cannot read: {type(exc).__name__}: {exc}"), name)
+                yield IngestError(path, f"cannot read: {type(exc).__name__}: {exc}"), name
 
 
 def read_files(batches: Iterable[pa.RecordBatch], max_bytes: int = MAX_BYTES) -> Iterator[pa.RecordBatch]:
     """Spark ``binaryFile`` rows (``path``, ``content``) → unit rows, one per article or ingest error."""
-    yield from _batches(_file_units(batches, max_bytes), UNIT_SCHEMA)
+    yield from _batches((_unit(*item) for item in _file_items(batches, max_bytes)), UNIT_SCHEMA)
 
 
 def _plain(value: Any) -> Any:
@@ -129,7 +146,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _row_units(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
+def _row_items(batches: Iterable[pa.RecordBatch]) -> Iterator[Item]:
     for batch in batches:
         columns = [c for c in ARTICLE_COLUMNS if c in batch.schema.names]
         values = {c: batch.column(c).to_pylist() for c in columns}
@@ -139,43 +156,104 @@ def _row_units(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
             name = f"{base_name(files[i])}:{rows[i] + 1}"
             record = {c: _plain(values[c][i]) for c in columns if values[c][i] is not None}
             try:
-                yield _unit(record_to_result(record, name, f"{files[i]}:{rows[i] + 1}", files[i]), name)
+                yield record_to_result(record, name, f"{files[i]}:{rows[i] + 1}", files[i]), name
             except Exception as exc:
-                yield _unit(IngestError(f"{files[i]}:{rows[i] + 1}", f"cannot read: {type(exc).__name__}: {exc}"), name)
+                yield IngestError(f"{files[i]}:{rows[i] + 1}", f"cannot read: {type(exc).__name__}: {exc}"), name
 
 
 def read_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Rows of a Parquet article table (JSON Lines field names, plus ``_file`` and ``_row``) → unit rows."""
-    yield from _batches(_row_units(batches), UNIT_SCHEMA)
+    yield from _batches((_unit(*item) for item in _row_items(batches)), UNIT_SCHEMA)
 
 
-def analyze_unit(unit: dict[str, Any]) -> dict[str, Any]:
-    """One unit → one result row: the record as ``marsad analyze`` prints it, or the error with its reason."""
+def json_text(value: Any) -> str:
+    """A JSON value as the text ``from_json`` gives a string field: JSON text, a float written as Java writes it.
+
+    >>> [json_text(v) for v in (20000, 2.5, 1.5e7, -1e-05, True, [1, "a"])]
+    ['20000', '2.5', '1.5E7', '-1.0E-5', 'true', '[1,"a"]']
+    """
+    if isinstance(value, float) and math.isfinite(value) and value and not 1e-3 <= abs(value) < 1e7:
+        sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+        mantissa = "".join(map(str, digits))
+        return f"{'-' if sign else ''}{mantissa[0]}.{mantissa[1:] or '0'}E{len(digits) - 1 + int(exponent)}"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _converter(kind: pa.DataType) -> Any:
+    """A function that makes a JSON value fit Arrow type ``kind`` the way Spark's ``from_json`` reads it: a value of
+    another type becomes null, except that a string field keeps any JSON value as its JSON text (a fact's number)."""
+    if pa.types.is_struct(kind):
+        fields = [(f.name, _converter(f.type)) for f in kind]
+        return lambda v: {name: conv(v.get(name)) for name, conv in fields} if isinstance(v, dict) else None
+    if pa.types.is_list(kind):
+        item = _converter(kind.value_type)
+        return lambda v: [item(x) for x in v] if isinstance(v, (list, tuple)) else None
+    if pa.types.is_string(kind):
+        return lambda v: v if v is None or isinstance(v, str) else json_text(v)
+    if pa.types.is_boolean(kind):
+        return lambda v: v if isinstance(v, bool) else None
+    number = int if pa.types.is_integer(kind) else (int, float)
+    return lambda v: v if isinstance(v, number) and not isinstance(v, bool) else None
+
+
+_CONVERTERS = {f.name: _converter(f.type) for f in NESTED_FIELDS}
+
+
+def nested_columns(records: list[dict[str, Any] | None]) -> list[pa.Array]:
+    """The nested columns (``schema.NESTED_DDL``) of a batch of records (None for an error row), as Arrow arrays.
+
+    A column goes to Arrow as it is when Arrow takes it (the common case, done in C++); one Arrow rejects (a fact whose
+    value is a number, for the string column) is converted value by value as ``from_json`` would read the JSON. (Arrow
+    alone also takes a float for an int field and a bool for a double, which ``from_json`` makes null; ``to_record``
+    never writes those.)"""
+    columns = []
+    for field in NESTED_FIELDS:
+        values = [None if r is None else r.get(field.name) for r in records]
+        try:
+            columns.append(pa.array(values, type=field.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            convert = _CONVERTERS[field.name]
+            columns.append(pa.array([convert(v) for v in values], type=field.type))
+    return columns
+
+
+def analyze_item(item: Article | IngestError, doc: str) -> dict[str, Any]:
+    """One article or ingest error → one result row: the record (as ``marsad analyze`` prints it, in ``json``, and as a
+    dict in ``record``), or the error with its reason. ``doc`` names an ingest error's row."""
     from marsad.records import to_record
 
-    out = {"doc": unit["doc"], "source": unit["source"], "json": None, "text": None, "error": unit["error"]}
-    if unit["error"] is not None:
-        return out
+    if isinstance(item, IngestError):
+        return {"doc": doc, "source": item.source, "json": None, "text": None, "error": item.reason, "record": None}
+    out = {"doc": item.doc, "source": item.source_path or item.doc, "json": None, "text": None, "error": None,
+           "record": None}
     try:
-        removed = [tuple(r) for r in json.loads(unit["removed"] or "[]")]
-        art = Article(unit["doc"], unit["text"], json.loads(unit["meta"] or "{}"), removed, unit["source"])
-        out["json"] = json.dumps(to_record(pipeline().analyze_article(art)), ensure_ascii=False)
-        out["text"] = unit["text"]
+        record = to_record(pipeline().analyze_article(item))
+        out.update(json=json.dumps(record, ensure_ascii=False), text=item.text, record=record)
     except Exception as exc:  # one bad article never stops a batch (same reason text as Pipeline.analyze_paths)
         out["error"] = f"analysis failed: {type(exc).__name__}: {exc}"
     return out
 
 
-def analyze_units(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Unit rows → result rows (``doc``, ``source``, ``json``, ``text``, ``error``)."""
-    def results() -> Iterator[dict[str, Any]]:
-        for batch in batches:
-            for unit in batch.to_pylist():
-                yield analyze_unit(unit)
+def analyze_unit(unit: dict[str, Any]) -> dict[str, Any]:
+    """One unit row (``read_files``/``read_rows``) → one result row (see :func:`analyze_item`)."""
+    if unit["error"] is not None:
+        return analyze_item(IngestError(unit["source"], unit["error"]), unit["doc"])
+    removed = [tuple(r) for r in json.loads(unit["removed"] or "[]")]
+    return analyze_item(Article(unit["doc"], unit["text"], json.loads(unit["meta"] or "{}"), removed, unit["source"]),
+                        unit["doc"])
 
-    yield from _batches(results(), RESULT_SCHEMA, size=64)
+
+def _result_batches(results: Iterable[dict[str, Any]], size: int = 64) -> Iterator[pa.RecordBatch]:
+    for chunk in _chunks(results, size):
+        flat = [pa.array([r[name] for r in chunk], type=pa.string()) for name in RESULT_COLUMNS]
+        yield pa.RecordBatch.from_arrays(flat + nested_columns([r["record"] for r in chunk]), schema=RESULT_SCHEMA)
+
+
+def analyze_units(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Unit rows → result rows (``doc``, ``source``, ``json``, ``text``, ``error`` and the nested record columns)."""
+    yield from _result_batches(analyze_unit(unit) for batch in batches for unit in batch.to_pylist())
 
 
 def analyze_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Parquet article rows straight to result rows (one task reads and analyses)."""
-    yield from analyze_units(read_rows(batches))
+    """Parquet article rows straight to result rows (one task reads and analyses; no unit rows in between)."""
+    yield from _result_batches(analyze_item(*item) for item in _row_items(batches))

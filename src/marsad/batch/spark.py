@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from marsad.batch import partition
-from marsad.batch.schema import (ERRORS_JSONL, ERRORS_PARQUET, RECORD_DDL, RECORD_FIELDS, RECORDS_JSONL,
+from marsad.batch.schema import (ERROR_COLUMNS, ERRORS_JSONL, ERRORS_PARQUET, RECORD_FIELDS, RECORDS_JSONL,
                                  RECORDS_PARQUET)
 
 if TYPE_CHECKING:
@@ -160,8 +160,13 @@ def _target(output: str, name: str) -> str:
 def run_batch(spark: "SparkSession", inputs: Sequence[str], output: str, *, partitions: int | None = None,
               formats: Sequence[str] = FORMATS, with_text: bool = True, overwrite: bool = False,
               input_format: str = "auto") -> BatchSummary:
-    """Analyse every article under ``inputs`` and write ``records`` and ``errors`` under ``output`` in ``formats``."""
-    from pyspark import StorageLevel
+    """Analyse every article under ``inputs`` and write ``records`` and ``errors`` under ``output`` in ``formats``.
+
+    The articles are analysed once, in the job that writes the first records table: an observation of that job counts
+    the records and collects the error rows (few and small; they are written from the driver afterwards), and
+    ``records.jsonl`` is then copied from the ``json`` column of ``records.parquet`` when both are asked for. Nothing is
+    cached, so memory does not grow with the corpus."""
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
     unknown = set(formats) - set(FORMATS)
@@ -169,23 +174,26 @@ def run_batch(spark: "SparkSession", inputs: Sequence[str], output: str, *, part
         raise BatchError(f"unknown output format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
     t0 = time.perf_counter()
     mode = "overwrite" if overwrite else "errorifexists"
-    results = read_results(spark, inputs, partitions, input_format).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        ok = results.where(F.col("error").isNull())
-        errors = results.where(F.col("error").isNotNull()).select("doc", "source", F.col("error").alias("reason"))
-        if "parquet" in formats:
-            extra = ["json", "text"] if with_text else ["json"]
-            nested = ok.select(F.from_json("json", RECORD_DDL).alias("r"), *extra)
-            nested.select(*[F.col(f"r.{f}").alias(f) for f in RECORD_FIELDS], *extra).write.mode(mode).parquet(
-                _target(output, RECORDS_PARQUET))
-            errors.write.mode(mode).parquet(_target(output, ERRORS_PARQUET))
+    seen = Observation("marsad-batch")
+    failed = F.col("error").isNotNull()
+    results = read_results(spark, inputs, partitions, input_format).observe(
+        seen, F.count(F.col("json")).alias("records"),
+        F.collect_list(F.when(failed, F.struct("doc", "source", F.col("error").alias("reason")))).alias("errors"))
+    ok = results.where(~failed)
+    if "parquet" in formats:
+        records = _target(output, RECORDS_PARQUET)
+        ok.select(*RECORD_FIELDS, "json", *(["text"] if with_text else [])).write.mode(mode).parquet(records)
         if "jsonl" in formats:
-            ok.select("json").write.mode(mode).text(_target(output, RECORDS_JSONL))
-            errors.write.mode(mode).json(_target(output, ERRORS_JSONL))
-        counts = dict(results.groupBy(F.col("error").isNull().alias("ok")).count().collect())
-    finally:
-        results.unpersist()
-    return BatchSummary(output, counts.get(True, 0), counts.get(False, 0), time.perf_counter() - t0)
+            spark.read.parquet(records).select("json").write.mode(mode).text(_target(output, RECORDS_JSONL))
+    else:
+        ok.select("json").write.mode(mode).text(_target(output, RECORDS_JSONL))
+    errors = list(dict.fromkeys(tuple(row) for row in seen.get["errors"]))  # a re-run task reports its rows again
+    table = spark.createDataFrame(errors, ", ".join(f"{c} string" for c in ERROR_COLUMNS)).coalesce(1)
+    if "parquet" in formats:
+        table.write.mode(mode).parquet(_target(output, ERRORS_PARQUET))
+    if "jsonl" in formats:
+        table.write.mode(mode).json(_target(output, ERRORS_JSONL))
+    return BatchSummary(output, seen.get["records"], len(errors), time.perf_counter() - t0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
