@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marsad.batch import partition
 from marsad.batch.schema import (ERROR_COLUMNS, ERRORS_JSONL, ERRORS_PARQUET, RECORD_FIELDS, RECORDS_JSONL,
                                  RECORDS_PARQUET)
 
@@ -104,6 +103,8 @@ def is_parquet_input(paths: Sequence[str]) -> bool:
 def empty_files(spark: "SparkSession", paths: Sequence[str]) -> list[str]:
     """Zero-byte files under ``paths`` that ``marsad analyze`` would read (Spark's file sources skip them silently),
     listed through Hadoop's FileSystem so any URL Spark reads works."""
+    from marsad.batch import partition  # pyarrow: imported once Spark is known to be there (require_spark)
+
     jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
     found = []
     for p in paths:
@@ -126,6 +127,8 @@ def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int |
     """The result rows (``doc``, ``source``, ``json``, ``text``, ``error``) for every article under ``inputs``."""
     from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
+
+    from marsad.batch import partition
 
     paths = list(inputs)
     n = partitions or 4 * spark.sparkContext.defaultParallelism
