@@ -5,7 +5,7 @@ import random
 import pytest
 
 from marsad.text.normalize import map_spans, normalize
-from marsad.text.tokenize import FOLDED_TOKEN_RE, token_kind, tokenize_normalized
+from marsad.text.tokenize import FOLDED_TOKEN_RE, tokenize_normalized
 from tests.conftest import seed_paths
 
 TRICKY = [
@@ -42,7 +42,3 @@ def test_tokens_are_the_patterns_on_the_seed_articles_and_random_mixtures():
     for text in texts:
         assert tokens(text) == reference(text), text[:80]
 
-
-def test_token_kind_by_first_character():
-    assert [token_kind(c) for c in ("٣", "3", "𝟙", "ب", "x", "²", "Ⅻ", "_", "،", "«")] == \
-        ["num", "num", "num", "word", "word", "word", "word", "punct", "punct", "punct"]

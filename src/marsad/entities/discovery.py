@@ -377,7 +377,7 @@ class _Finds:
     def add_person(self, i: int, k: int, rule: str) -> None:
         toks = self.toks
         s, e = toks[i].start, toks[k - 1].end
-        if self.doc.in_chrome(s, e) or any(toks[x].i in self.covered_tokens for x in range(i, k)):
+        if self.doc.in_chrome(s, e) or any(self.covered(toks[x]) for x in range(i, k)):
             return
         surface = " ".join(t.text for t in toks[i:k])
         key = key_of(surface)

@@ -20,8 +20,6 @@ TOKEN_RE = re.compile(
 )
 #: the same tokens on folded text, where marks, tatweel and joiners are gone and digit separators are ASCII
 FOLDED_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)")
-#: the same alternatives without groups: a token's kind is told by its first character (:func:`token_kind`)
-FOLDED_TOKENS_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 
@@ -117,19 +115,11 @@ def tokenize(text: str) -> list[Token]:
     return tokenize_normalized(normalize(text))
 
 
-def token_kind(first: str) -> str:
-    """The group of :data:`FOLDED_TOKEN_RE` a token starting with character ``first`` matched: ``\\d`` is a decimal
-    digit, ``[^\\W\\d_]`` any other letter or number character (``\\w`` is ``isalnum`` or ``_``), the rest punct."""
-    if first.isdecimal():
-        return "num"
-    return "word" if first.isalnum() else "punct"
-
-
 def tokenize_normalized(n: Normalized) -> list[Token]:
     """Tokens found on the folded text and mapped back to the original (one folding per document, not per token).
 
     The text is cut at whitespace first (``str.split``, as ``\\s`` does): a piece of letters only is one word, and only
-    the other pieces (punctuation attached, digits) go through :data:`FOLDED_TOKENS_RE` — the same tokens as running it
+    the other pieces (punctuation attached, digits) go through :data:`FOLDED_TOKEN_RE` — the same tokens as running it
     over the whole text, at a fraction of the cost on Arabic, where the regex tests each letter's Unicode class."""
     text, norm = n.text, n.norm
     forms: list[str] = []
@@ -144,10 +134,9 @@ def tokenize_normalized(n: Normalized) -> list[Token]:
             kinds.append("word")
             spans.append((start, pos))
             continue
-        for m in FOLDED_TOKENS_RE.finditer(piece):
-            form = m.group()
-            forms.append(form)
-            kinds.append(token_kind(form[0]))
+        for m in FOLDED_TOKEN_RE.finditer(piece):
+            forms.append(m.group())
+            kinds.append(m.lastgroup or "")
             spans.append((start + m.start(), start + m.end()))
     if not n.identity:
         spans = map_spans(n, spans)
