@@ -51,6 +51,41 @@ class Memo(dict, Generic[V]):
         return value
 
 
+class _Stems:
+    """Surface forms (a stem under each proclitic) → ``(prefix, stem, value)``, read under any enclitic of
+    ``suffix_set``: what :class:`CliticIndex` looks tokens up in."""
+
+    def __init__(self, suffix_set: frozenset[str]):
+        self.surface: dict[str, list[tuple[str, str, Any]]] = {}
+        self.suffix_set = suffix_set
+        self.suffix_lengths = tuple(sorted({len(x) for x in suffix_set}))
+
+    def readings(self, norm: str) -> list[Lookup]:
+        surface = self.surface
+        out: list[Lookup] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
+        n = len(norm)
+        for k in self.suffix_lengths:
+            if n - k < 2 or norm[n - k:] not in self.suffix_set:
+                continue
+            base, s = norm[: n - k], norm[n - k:]
+            for cand in ((base, base[:-1] + "ه") if base.endswith("ت") else (base,)):
+                for p, stem, value in surface.get(cand, ()):
+                    out.append(Lookup(p, stem, s, value))
+        return out
+
+    def may_have_reading(self, norm: str) -> bool:
+        surface = self.surface
+        if norm in surface:
+            return True
+        n = len(norm)
+        for k in self.suffix_lengths:
+            if n - k >= 2 and norm[n - k:] in self.suffix_set:
+                base = norm[: n - k]
+                if base in surface or (base[-1] == "ت" and base[:-1] + "ه" in surface):
+                    return True
+        return False
+
+
 class CliticIndex(Generic[V]):
     """Folded stems → values, found under any proclitic and enclitic."""
 
@@ -59,11 +94,12 @@ class CliticIndex(Generic[V]):
         pro, enc, _ = clitics()
         self.prefixes = tuple(sorted(set(prefixes if prefixes is not None else pro) | {""}, key=len))
         self.suffixes = tuple(sorted(set(suffixes if suffixes is not None else enc) | {""}, key=len))
-        self._suffix_set = frozenset(x for x in self.suffixes if x)
-        self._suffix_lengths = tuple(sorted({len(x) for x in self._suffix_set}))
-        self.surface: dict[str, list[tuple[str, str, V]]] = {}
-        self._maybe: Memo[bool] = Memo(self._may_have_reading)
-        self._readings: Memo[list[Lookup]] = Memo(self._lookup)
+        stems = _Stems(frozenset(x for x in self.suffixes if x))
+        self.surface: dict[str, list[tuple[str, str, Any]]] = stems.surface
+        # the memos call the stems, not this index: a memo holding a method of the index would make a reference cycle,
+        # and an index built per article (discovery's surnames) would then wait for the garbage collector
+        self._maybe: Memo[bool] = Memo(stems.may_have_reading)
+        self._readings: Memo[list[Lookup]] = Memo(stems.readings)
         for stem, value in items:
             self.add(stem, value)
 
@@ -80,19 +116,6 @@ class CliticIndex(Generic[V]):
         """Every reading of a folded token whose stem is in the index (remembered per form: do not change the list)."""
         return self._readings[norm]
 
-    def _lookup(self, norm: str) -> list[Lookup]:
-        surface = self.surface
-        out: list[Lookup] = [Lookup(p, stem, "", value) for p, stem, value in surface.get(norm, ())]
-        n = len(norm)
-        for k in self._suffix_lengths:
-            if n - k < 2 or norm[n - k:] not in self._suffix_set:
-                continue
-            base, s = norm[: n - k], norm[n - k:]
-            for cand in ((base, base[:-1] + "ه") if base.endswith("ت") else (base,)):
-                for p, stem, value in surface.get(cand, ()):
-                    out.append(Lookup(p, stem, s, value))
-        return out
-
     def __contains__(self, norm: str) -> bool:
         return bool(self.lookup(norm))
 
@@ -100,18 +123,6 @@ class CliticIndex(Generic[V]):
         """A cheap test that rules out most tokens before :meth:`lookup`: False only when no reading can exist.
         Answers are remembered per form (word forms recur from article to article)."""
         return self._maybe[norm]
-
-    def _may_have_reading(self, norm: str) -> bool:
-        surface = self.surface
-        if norm in surface:
-            return True
-        n = len(norm)
-        for k in self._suffix_lengths:
-            if n - k >= 2 and norm[n - k:] in self._suffix_set:
-                base = norm[: n - k]
-                if base in surface or (base[-1] == "ت" and base[:-1] + "ه" in surface):
-                    return True
-        return False
 
 
 class CueSet:
