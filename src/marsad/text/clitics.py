@@ -36,19 +36,34 @@ def attach(prefix: str, stem: str) -> str:
     return prefix + stem
 
 
-class Memo(dict, Generic[V]):
+class Memo(Generic[V]):
     """Answers of a function of a word form (or of a few), computed on first use; forgets everything past
-    :data:`MEMO_SIZE` keys."""
+    :data:`MEMO_SIZE` keys. Read with ``memo[key]``.
+
+    It holds its dict rather than being one: compiled by mypyc 1.13, a ``dict`` subclass with attributes never frees
+    its instance ``__dict__``, so every memo built per article (discovery's surnames index) leaked its function and
+    everything that function's object held."""
 
     def __init__(self, compute: Callable[[Any], V]):
-        super().__init__()
         self.compute = compute
+        self.values: dict[Any, V] = {}
 
-    def __missing__(self, key: Any) -> V:
-        if len(self) >= MEMO_SIZE:
-            self.clear()
-        value = self[key] = self.compute(key)
+    def __getitem__(self, key: Any) -> V:
+        values = self.values
+        try:
+            return values[key]
+        except KeyError:
+            pass
+        if len(values) >= MEMO_SIZE:
+            values.clear()
+        value = values[key] = self.compute(key)
         return value
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def clear(self) -> None:
+        self.values.clear()
 
 
 class _Stems:
