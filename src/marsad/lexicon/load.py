@@ -53,8 +53,11 @@ class Lexicon:
     # matching key -> (entry id, kind)
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
+    # casefolded id / English name / alias -> entry id, the first entry that has it; built on first use of by_name
+    _english: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, e: Entry) -> None:
+        self._english = None
         if e.id in self.entries:
             self.conflicts.append(f"{e.file}: id {e.id!r} already defined in {self.entries[e.id].file}")
             return
@@ -88,11 +91,14 @@ class Lexicon:
         hit = self.keys.get(key_of(name))
         if hit:
             return self.entries[hit[0]]
-        n = name.strip().casefold()
-        for e in self.entries.values():
-            if n in (e.id, e.name.casefold()) or n in (a.casefold() for a in e.aliases):
-                return e
-        return None
+        if self._english is None:
+            english: dict[str, str] = {}
+            for e in self.entries.values():
+                for n in (e.id, e.name.casefold(), *(a.casefold() for a in e.aliases)):
+                    english.setdefault(n, e.id)
+            self._english = english
+        found = self._english.get(name.strip().casefold())
+        return self.entries[found] if found is not None else None
 
 
 def parse_line(line: str, file: str) -> Entry:
