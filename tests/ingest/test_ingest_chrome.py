@@ -130,3 +130,29 @@ def test_ingest_chrome_related_block_at_end() -> None:
 )
 def test_ingest_chrome_real_sentences_kept(text: str) -> None:
     assert detect_chrome(text) == []
+
+
+@pytest.mark.parametrize("pattern, anchored", [
+    (r"^(?:تابعونا|تابعنا)\b", True),
+    (r"^[(\[]?\s*[0-9٠-٩]+\s*[)\]]?\s*تعليق$", True),    # | and ) inside a class or escaped do not count
+    (r"^(?:a|b)\|c", True),
+    (r"(?:جميع|كل) الحقوق محفوظة|^©", False),             # not anchored at all
+    (r"^©|All rights reserved", False),                  # a top-level | lets the second branch match anywhere
+    (r"^[]|]x|y", False),                                # a leading ] is a literal inside the class
+])
+def test_chrome_anchored_at_start_reads_the_pattern(pattern, anchored):
+    from marsad.ingest.chrome import anchored_at_start
+
+    assert anchored_at_start(pattern) is anchored
+
+
+def test_chrome_line_rules_give_the_first_rule_in_order():
+    from marsad.ingest.chrome import LineRules
+
+    rules = LineRules([(r"^اقرأ أيضا\s*:", "related link"), (r"جميع الحقوق محفوظة", "site slogan"),
+                       (r"^(?:جميع|كل) \S+", "generic"), (r"^Read more", "related link (en)")])
+    assert rules.first("اقرأ أيضا: جميع الحقوق محفوظة") == "related link"
+    assert rules.first("جميع الحقوق محفوظة لموقع الخبر") == "site slogan"   # the searched rule comes first in order
+    assert rules.first("كل الأخبار") == "generic"
+    assert rules.first("READ MORE about it") == "related link (en)"           # case ignored
+    assert rules.first("قال الوزير إن القوات انسحبت") is None

@@ -86,6 +86,56 @@ def split_lines(text: str) -> tuple[_Line, ...]:
     return tuple(lines)
 
 
+def anchored_at_start(pattern: str) -> bool:
+    """True when every match of ``pattern`` starts at the beginning of the string: it opens with ``^`` and has no
+    ``|`` outside parentheses and character classes (``^a|b`` may match ``b`` anywhere)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, i, in_class = 0, 1, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 2 if pattern[i + 1] == "]" else 3  # a leading ] is a literal inside the class
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+class LineRules:
+    """Whole-line rules ``(pattern, reason)`` applied in order (case ignored): :meth:`first` gives the reason of the
+    first rule whose pattern occurs in a line. The rules anchored at the line's start are tried as one alternation at
+    position 0 only (one call instead of one search per rule); the others are searched for one by one."""
+
+    def __init__(self, rules: list[tuple[str, str]]):
+        self.reasons = [reason for _, reason in rules]
+        anchored = [(i, p) for i, (p, _) in enumerate(rules) if anchored_at_start(p)]
+        self.anchored = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in anchored), re.IGNORECASE) if anchored else None
+        self.searched = [(i, re.compile(p, re.IGNORECASE)) for i, (p, _) in enumerate(rules) if not anchored_at_start(p)]
+
+    def first(self, line: str) -> str | None:
+        m = self.anchored.match(line) if self.anchored is not None else None
+        hit = int(m.lastgroup[1:]) if m is not None and m.lastgroup else len(self.reasons)
+        for i, rx in self.searched:
+            if i > hit:
+                break
+            if rx.search(line):
+                return self.reasons[i]
+        return self.reasons[hit] if hit < len(self.reasons) else None
+
+
 class _Rules:
     """Compiled chrome rules."""
 
@@ -94,8 +144,7 @@ class _Rules:
         self.limits: dict[str, int] = data["limits"]
         self.block_headers = {line_key(x) for x in data["block_headers"]}
         self.standalone = {line_key(x) for x in data["standalone_lines"]}
-        # Each rule apart: anchored patterns fail fast on their first characters, an alternation of all would not.
-        self.line_rules = [(re.compile(r["pattern"], re.IGNORECASE), r["reason"]) for r in data["line_rules"]]
+        self.line_rules = LineRules([(r["pattern"], r["reason"]) for r in data["line_rules"]])
         self.inline_rules = [(re.compile(r["pattern"]), r["reason"]) for r in data["inline_rules"]]
         credits = "|".join(re.escape(c).replace(r"\ ", r"\s*") for c in sorted(data["photo_credits"], key=len, reverse=True))
         prefixes = "|".join(re.escape(p) for p in data["credit_prefixes"])
@@ -113,9 +162,9 @@ def _classify(line: _Line, soft: str, key: str, rules: _Rules) -> str | None:
     """Reason when the whole line is chrome by a stateless rule, else None."""
     if key in rules.standalone:
         return "page control"
-    for rx, reason in rules.line_rules:
-        if rx.search(soft):
-            return reason
+    reason = rules.line_rules.first(soft)
+    if reason is not None:
+        return reason
     if _LEADING_EMOJI.match(line.text) and not _SENTENCE_END.search(soft):
         if len(soft.split()) <= rules.limits["nav_max_words"]:
             return "emoji nav line"
