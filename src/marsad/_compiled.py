@@ -19,6 +19,7 @@ MODULES = (
     "text/document.py",
     "text/sentences.py",
     "text/numbers.py",
+    "text/dates.py",
     "entities/bodies.py",
     "entities/discovery.py",
     "entities/link.py",

@@ -20,21 +20,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 from dataclasses import dataclass
-from pathlib import Path
 import re
 from typing import Any
 
-from marsad.text.numbers import (alternation, digit_runs, fold_key, parse_cardinal, prepare, prev_word,
+from marsad.resources import load_json
+from marsad.text.numbers import (Scan, alternation, digit_runs, fold_key, parse_cardinal, prepare, prev_word,
                                  register_word_keys, words)
 
 __all__ = ["DateSpan", "find_dates", "find_dateline"]
 
-_D: dict[str, Any] = json.loads(
-    (Path(__file__).resolve().parent.parent / "data" / "rules" / "dates.json").read_text(encoding="utf-8"))
-_ND: dict[str, Any] = json.loads(
-    (Path(__file__).resolve().parent.parent / "data" / "rules" / "numbers.json").read_text(encoding="utf-8"))
+# read through the package (a module compiled by mypyc has no ``__file__``)
+_D: dict[str, Any] = load_json("rules", "dates.json")
+_ND: dict[str, Any] = load_json("rules", "numbers.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,24 +54,24 @@ class DateSpan:
 
 
 # ---------------------------------------------------------------------------------------------- data
-def _index(entries: list[dict[str, Any]], field: str) -> dict[str, int]:
+def _index(entries: list[dict[str, Any]], field: str) -> dict[str, Any]:
     return {fold_key(f): e[field] for e in entries for f in e["forms"]}
 
 
-_MONTHS = _index(_D["months"], "month")
+_MONTHS: dict[str, int] = _index(_D["months"], "month")
 _AMBIGUOUS_MONTHS = {fold_key(w) for w in _D["ambiguous_months"]}
-_WEEKDAYS = _index(_D["weekdays"], "weekday")
+_WEEKDAYS: dict[str, int] = _index(_D["weekdays"], "weekday")
 _WD_NEED_CUE = {fold_key(w) for w in _D["weekdays_needing_cue"]}
 _PAST = {fold_key(w) for w in _D["past"]}
 _FUTURE = {fold_key(w) for w in _D["future"]}
 _CURRENT = {fold_key(w) for w in _D["current"]}
-_PERIODS = _index(_D["period_words"], "unit")
+_PERIODS: dict[str, str] = _index(_D["period_words"], "unit")
 _DUR_UNITS: dict[str, tuple[str, int | None]] = {}
 for _e in _D["duration_units"]:
     _DUR_UNITS.update({fold_key(f): (_e["unit"], None) for f in _e["forms"]})
     _DUR_UNITS.update({fold_key(f): (_e["unit"], 2) for f in _e["dual"]})
-_DECADES = _index(_D["decades"], "value")
-_DIRS = {fold_key(k): v for k, v in _D["duration_directions"].items()}
+_DECADES: dict[str, int] = _index(_D["decades"], "value")
+_DIRS: dict[str, int] = {fold_key(k): v for k, v in _D["duration_directions"].items()}
 _ONE_UNITS = {fold_key(w) for w in _D["singular_units_mean_one"]}
 
 
@@ -207,94 +205,150 @@ def _shift(ref: dt.date, unit: str, n: float) -> tuple[str, str]:
     return str(ref.year + years), "year"
 
 
-def _resolve(g: Any, ref: dt.date | None) -> tuple[str, str, bool, bool] | None:
+_Resolved = tuple[str, str, bool, bool]  # (value, granularity, relative, approx)
+
+
+def _resolve(g: _Groups, ref: dt.date | None) -> _Resolved | None:
     """(value, granularity, relative, approx) for one match's groups, or None to drop the match."""
     kind = g.kind
     if kind == "a_num":
-        y, m, d = (g["ny"], g["nm"], g["nd"]) if g["nd"] else (g["iy"], g["im"], g["id"])
-        value = _iso_day(int(y), int(m), int(d))
-        return (value, "day", False, False) if value else None
+        return _resolve_numeric(g)
     if kind == "a_mon":
-        month = _MONTHS[" ".join(g["m1"].split())]
-        if g["m2"] and _MONTHS[" ".join(g["m2"].split())] != month:
-            return None
-        day = int(g["day"]) if g["day"] else (_ORD_DAYS[" ".join(g["oday"].split())] if g["oday"] else None)
-        cue = bool(day or g["y"] or g["shahr"] or g["m2"] or g["q"] or g["rel"] or g["lead"])
-        if " ".join(g["m1"].split()) in _AMBIGUOUS_MONTHS and not cue:
-            return None  # مارس (he practised), آب, نيسان... need a date cue
-        if day is not None and not 1 <= day <= 31:
-            return None
-        approx = bool(g["q"])
-        if g["y"]:
-            year, relative = int(g["y"].rstrip("م")), False
-        elif ref is None:
-            return "", "day" if day else "month", True, approx
-        else:
-            relative, year = True, ref.year
-            direction = _direction(g["rel"])
-            if direction > 0 and month <= ref.month:
-                year += 1
-            elif direction < 0 and month >= ref.month:
-                year -= 1
-        if day and not approx:
-            value = _iso_day(year, month, day)
-            return (value, "day", relative, False) if value else None
-        return f"{year:04d}-{month:02d}", "month", relative, approx
+        return _resolve_month(g, ref)
     if kind in ("a_year", "a_qyear", "a_bare"):
-        year = g["y2" if kind == "a_year" else "y4" if kind == "a_qyear" else "y5"].rstrip("م")
+        year = _req(g[("y2" if kind == "a_year" else "y4" if kind == "a_qyear" else "y5")]).rstrip("م")
         return year, "year", False, bool(kind == "a_qyear" or (kind == "a_year" and g["q2"]))
     if kind == "a_dec":
-        decade = _DECADES[g["dec"]]
-        century = 2000 if g["cent"] and ("حادي" in g["cent"] or g["cent"] == "الحالي") else 1900
+        decade = _DECADES[_req(g["dec"])]
+        cent = g["cent"]
+        century = 2000 if cent and ("حادي" in cent or cent == "الحالي") else 1900
         return str(century + decade), "decade", False, False
     if kind == "a_dur":
-        unit, dual_n = _DUR_UNITS[g["du"]]
-        n = dual_n or (parse_cardinal(g["dn"]) if g["dn"] else None)
-        if n is None:
-            if g["du"] in _ONE_UNITS:
-                n = 1  # منذ عام، بعد شهر
-            else:
-                return None  # منذ أيام، بعد أشهر: vague
-        approx = bool(g["dq"])
-        gran = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}[unit]
-        if g["dfrom"] or ref is None:  # "قبل خمسة أيام من الحرب": anchored on an event
-            return "", gran, not g["dfrom"], approx
-        value, gran = _shift(ref, unit, _DIRS[g["dir"]] * n)
-        return value, gran, True, approx
+        return _resolve_duration(g, ref)
     if kind == "a_per":
-        unit = _PERIODS[g["pw1"] or g["pw2"]]
-        approx = bool(g["q4"])
-        if ref is None:
-            return "", unit, True, approx
-        step = 0 if g["pw1"] else _direction(g["prel"])
-        if unit == "week":
-            year, week, _ = (ref + dt.timedelta(days=7 * step)).isocalendar()
-            return f"{year}-W{week:02d}", "week", True, approx
-        value, gran = _shift(ref, unit, step)
-        return value, gran, True, approx
+        return _resolve_period(g, ref)
     if kind == "a_day":
-        if ref is None:
-            return "", "day", True, False
-        if g["dby"]:
-            day = ref - dt.timedelta(days=2)
-        elif g["dat"]:
-            day = ref + dt.timedelta(days=2)
-        elif g["yd"]:
-            day = _weekday_before(ref, _WEEKDAYS[g["ywd"]], True) if g["ywd"] else ref - dt.timedelta(days=1)
-        elif g["td"]:
-            day = ref
-        else:
-            day = _weekday_after(ref, _WEEKDAYS[g["tmwd"]]) if g["tmwd"] else ref + dt.timedelta(days=1)
-        return day.isoformat(), "day", True, False
+        return _resolve_day(g, ref)
     if kind == "a_wd":
-        if g["wd2"] in _WD_NEED_CUE and not (g["wcue"] or g["wrel"]):
-            return None  # الاثنين / الأحد alone are also "the two" / "the one"
-        if ref is None:
-            return "", "day", True, False
-        wd, direction = _WEEKDAYS[g["wd2"]], _direction(g["wrel"])
-        day = _weekday_after(ref, wd) if direction > 0 else _weekday_before(ref, wd, direction < 0)
-        return day.isoformat(), "day", True, False
+        return _resolve_weekday(g, ref)
     return None
+
+
+def _req(s: str | None) -> str:
+    """A group that the matched alternative always sets."""
+    assert s is not None
+    return s
+
+
+def _resolve_numeric(g: _Groups) -> _Resolved | None:
+    """09/05/2024, 2024-05-09."""
+    if g["nd"]:
+        y, m, d = _req(g["ny"]), _req(g["nm"]), _req(g["nd"])
+    else:
+        y, m, d = _req(g["iy"]), _req(g["im"]), _req(g["id"])
+    value = _iso_day(int(y), int(m), int(d))
+    return (value, "day", False, False) if value else None
+
+
+def _resolve_month(g: _Groups, ref: dt.date | None) -> _Resolved | None:
+    """[qualifier] [weekday] [day] [شهر] month [/ month] [year] [relative]."""
+    m1 = " ".join(_req(g["m1"]).split())
+    month = _MONTHS[m1]
+    m2 = g["m2"]
+    if m2 and _MONTHS[" ".join(m2.split())] != month:
+        return None
+    day_s, oday = g["day"], g["oday"]
+    day: int | None = int(day_s) if day_s else (_ORD_DAYS[" ".join(oday.split())] if oday else None)
+    y = g["y"]
+    cue = bool(day or y or g["shahr"] or m2 or g["q"] or g["rel"] or g["lead"])
+    if m1 in _AMBIGUOUS_MONTHS and not cue:
+        return None  # مارس (he practised), آب, نيسان... need a date cue
+    if day is not None and not 1 <= day <= 31:
+        return None
+    approx = bool(g["q"])
+    if y:
+        year, relative = int(y.rstrip("م")), False
+    elif ref is None:
+        return "", "day" if day else "month", True, approx
+    else:
+        relative, year = True, ref.year
+        direction = _direction(g["rel"])
+        if direction > 0 and month <= ref.month:
+            year += 1
+        elif direction < 0 and month >= ref.month:
+            year -= 1
+    if day and not approx:
+        value = _iso_day(year, month, day)
+        return (value, "day", relative, False) if value else None
+    return f"{year:04d}-{month:02d}", "month", relative, approx
+
+
+_GRANULARITY = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
+
+
+def _resolve_duration(g: _Groups, ref: dt.date | None) -> _Resolved | None:
+    """بعد سبعة أشهر / منذ عامين / قبل خمسة أيام [من]."""
+    du = _req(g["du"])
+    unit, dual_n = _DUR_UNITS[du]
+    dn = g["dn"]
+    n: float | int | None = dual_n or (parse_cardinal(dn) if dn else None)
+    if n is None:
+        if du in _ONE_UNITS:
+            n = 1  # منذ عام، بعد شهر
+        else:
+            return None  # منذ أيام، بعد أشهر: vague
+    approx = bool(g["dq"])
+    gran = _GRANULARITY[unit]
+    if g["dfrom"] or ref is None:  # "قبل خمسة أيام من الحرب": anchored on an event
+        return "", gran, not g["dfrom"], approx
+    value, gran = _shift(ref, unit, _DIRS[_req(g["dir"])] * n)
+    return value, gran, True, approx
+
+
+def _resolve_period(g: _Groups, ref: dt.date | None) -> _Resolved | None:
+    """هذا العام / العام الماضي / مطلع الشهر المقبل."""
+    pw1 = g["pw1"]
+    unit = _PERIODS[pw1 or _req(g["pw2"])]
+    approx = bool(g["q4"])
+    if ref is None:
+        return "", unit, True, approx
+    step = 0 if pw1 else _direction(g["prel"])
+    if unit == "week":
+        year, week, _ = (ref + dt.timedelta(days=7 * step)).isocalendar()
+        return f"{year}-W{week:02d}", "week", True, approx
+    value, gran = _shift(ref, unit, step)
+    return value, gran, True, approx
+
+
+def _resolve_day(g: _Groups, ref: dt.date | None) -> _Resolved | None:
+    """أول أمس / بعد غد / أمس [الخميس] / اليوم [الجمعة] / غدا."""
+    if ref is None:
+        return "", "day", True, False
+    if g["dby"]:
+        day = ref - dt.timedelta(days=2)
+    elif g["dat"]:
+        day = ref + dt.timedelta(days=2)
+    elif g["yd"]:
+        ywd = g["ywd"]
+        day = _weekday_before(ref, _WEEKDAYS[ywd], True) if ywd else ref - dt.timedelta(days=1)
+    elif g["td"]:
+        day = ref
+    else:
+        tmwd = g["tmwd"]
+        day = _weekday_after(ref, _WEEKDAYS[tmwd]) if tmwd else ref + dt.timedelta(days=1)
+    return day.isoformat(), "day", True, False
+
+
+def _resolve_weekday(g: _Groups, ref: dt.date | None) -> _Resolved | None:
+    """[يوم] الخميس [الماضي]."""
+    wd2 = _req(g["wd2"])
+    if wd2 in _WD_NEED_CUE and not (g["wcue"] or g["wrel"]):
+        return None  # الاثنين / الأحد alone are also "the two" / "the one"
+    if ref is None:
+        return "", "day", True, False
+    wd, direction = _WEEKDAYS[wd2], _direction(g["wrel"])
+    day = _weekday_after(ref, wd) if direction > 0 else _weekday_before(ref, wd, direction < 0)
+    return day.isoformat(), "day", True, False
 
 
 def _prefix_before(spaced: str, ps: int) -> int | None:
@@ -305,7 +359,7 @@ def _prefix_before(spaced: str, ps: int) -> int | None:
     return j if spaced[j:ps - 1] in _PREFIX_WORDS else None
 
 
-def _candidates(sc: Any) -> list[int]:
+def _candidates(sc: Scan) -> list[int]:
     """Scan offsets (of the separator before a word) where a date expression may begin."""
     scan, spaced = sc.scan, sc.spaced
     starts = [(ps, True) for ps, _, key in words(sc) if key in _STARTERS]
@@ -317,10 +371,12 @@ def _candidates(sc: Any) -> list[int]:
     for ps, own in starts:
         if own:
             out.add(ps - 1)
+        at: int | None = ps
         for _ in range(2):  # step back over "هذا", "في", "يوم", "منتصف"... one space before
-            ps = _prefix_before(spaced, ps)
-            if ps is None:
+            at = _prefix_before(spaced, ps)
+            if at is None:
                 break
+            ps = at
             out.add(ps - 1)
     return sorted(out)
 
@@ -369,7 +425,7 @@ class _Groups:
     def __init__(self, m: re.Match[str]) -> None:
         self._m = m
         self._extra: dict[str, str | None] = {"lead": None}
-        self.kind = m.lastgroup  # the alternative's wrapper group: a_num, a_mon, a_year...
+        self.kind: str = m.lastgroup or ""  # the alternative's wrapper group: a_num, a_mon, a_year...
 
     def __getitem__(self, name: str) -> str | None:
         if name in self._extra:

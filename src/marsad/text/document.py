@@ -5,7 +5,6 @@ facts and quotes all point into it with ``start``/``end`` code-point offsets; fo
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,20 +13,25 @@ from marsad.text.normalize import Normalized, normalize
 from marsad.text.tokenize import Token
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Span:
     """A stretch of the document's text with a label and free attributes."""
 
     start: int
     end: int
-    label: str = ""
-    attrs: dict[str, Any] = field(default_factory=dict)
+    label: str
+    attrs: dict[str, Any]
+
+    def __init__(self, start: int, end: int, label: str = "", attrs: dict[str, Any] | None = None) -> None:
+        # written out: a dataclass's generated __init__ stays interpreted under mypyc
+        self.start, self.end, self.label = start, end, label
+        self.attrs = {} if attrs is None else attrs
 
     def text_of(self, doc: "Document") -> str:
         return doc.text[self.start:self.end]
 
 
-@dataclass
+@dataclass(init=False)
 class Document:
     """One article: its text, metadata and the analysis layers built on it."""
 
@@ -47,6 +51,27 @@ class Document:
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)
     _positions: tuple[list[Token], dict[str, list[int]]] | None = field(default=None, repr=False)
+
+    def __init__(self, doc: str, text: str, meta: dict[str, Any] | None = None,
+                 removed: list[tuple[int, int, str]] | None = None, sentences: list[Span] | None = None,
+                 tokens: list[Token] | None = None, numbers: list | None = None, dates: list | None = None,
+                 entities: list | None = None, events: list[dict] | None = None, facts: list[dict] | None = None,
+                 quotes: list[dict] | None = None, _norm: Normalized | None = None,
+                 _tok_starts: list[int] | None = None, _sent_starts: list[int] | None = None,
+                 _positions: tuple[list[Token], dict[str, list[int]]] | None = None) -> None:
+        # the dataclass's fields, written out: its generated __init__ stays interpreted under mypyc
+        self.doc, self.text = doc, text
+        self.meta = {} if meta is None else meta
+        self.removed = [] if removed is None else removed
+        self.sentences = [] if sentences is None else sentences
+        self.tokens = [] if tokens is None else tokens
+        self.numbers = [] if numbers is None else numbers
+        self.dates = [] if dates is None else dates
+        self.entities = [] if entities is None else entities
+        self.events = [] if events is None else events
+        self.facts = [] if facts is None else facts
+        self.quotes = [] if quotes is None else quotes
+        self._norm, self._tok_starts, self._sent_starts, self._positions = _norm, _tok_starts, _sent_starts, _positions
 
     @property
     def norm(self) -> Normalized:
@@ -80,11 +105,16 @@ class Document:
         return out
 
     # --- offsets back to tokens and sentences -------------------------------------------------------------
+    def _starts(self) -> list[int]:
+        """The tokens' start offsets (built once per token list)."""
+        starts = self._tok_starts
+        if starts is None or len(starts) != len(self.tokens):
+            starts = self._tok_starts = [t.start for t in self.tokens]
+        return starts
+
     def token_index(self, offset: int) -> int:
         """Index of the token that contains ``offset``, or of the first token after it."""
-        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens):
-            self._tok_starts = [t.start for t in self.tokens]
-        i = bisect_right(self._tok_starts, offset) - 1
+        i = _after(self._starts(), offset) - 1
         if i >= 0 and self.tokens[i].end > offset:
             return i
         return i + 1
@@ -95,10 +125,11 @@ class Document:
         ``expand`` takes every token the span touches; ``strict`` returns None unless the span falls on token edges;
         ``contract`` keeps only tokens wholly inside it.
         """
-        if self._tok_starts is None or len(self._tok_starts) != len(self.tokens):
-            self._tok_starts = [t.start for t in self.tokens]
-        i = self.token_index(start)
-        j = bisect_left(self._tok_starts, end)
+        starts = self._starts()
+        i = _after(starts, start) - 1
+        if not (i >= 0 and self.tokens[i].end > start):
+            i += 1
+        j = _before(starts, end)
         if i >= j:
             return None
         if alignment_mode == "expand":
@@ -114,21 +145,48 @@ class Document:
             return (i, j) if i < j else None
         raise ValueError(f"unknown alignment_mode {alignment_mode!r}")
 
+    def _sentence_starts(self) -> list[int]:
+        """The sentences' start offsets (built once per sentence list)."""
+        starts = self._sent_starts
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self._sent_starts = [s.start for s in self.sentences]
+        return starts
+
     def sentence_of(self, offset: int) -> Span | None:
         """The sentence containing ``offset``."""
-        if self._sent_starts is None or len(self._sent_starts) != len(self.sentences):
-            self._sent_starts = [s.start for s in self.sentences]
-        i = bisect_right(self._sent_starts, offset) - 1
+        i = _after(self._sentence_starts(), offset) - 1
         if i >= 0 and self.sentences[i].end > offset:
             return self.sentences[i]
         return None
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or preceding) ``offset``."""
-        if self._sent_starts is None or len(self._sent_starts) != len(self.sentences):
-            self._sent_starts = [s.start for s in self.sentences]
-        return bisect_right(self._sent_starts, offset) - 1
+        return _after(self._sentence_starts(), offset) - 1
 
     def in_chrome(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a page-chrome span."""
         return any(s <= start and end <= e for s, e, _ in self.removed)
+
+
+def _after(a: list[int], x: int) -> int:
+    """``bisect_right(a, x)``, natively: no boxed ``x``, no rich comparisons."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] <= x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _before(a: list[int], x: int) -> int:
+    """``bisect_left(a, x)``, natively."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

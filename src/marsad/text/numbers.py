@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from marsad.resources import load_json
+from marsad.text.normalize import positions_of
 
 __all__ = [
     "NumberSpan",
@@ -117,13 +118,7 @@ class Scan:
         self.spaced = spaced
 
     def _strip_marks(self, folded: str, present: list[str]) -> str:
-        pos: list[int] = []
-        for c in present:
-            i = folded.find(c)
-            while i >= 0:
-                pos.append(i)
-                i = folded.find(c, i + 1)
-        pos.sort()
+        pos = positions_of(folded, present)
         pieces, prev = [" "], 0
         for k, i in enumerate(pos, 1):
             pieces.append(folded[prev:i])
@@ -410,9 +405,16 @@ def digit_runs(sc: Scan) -> list[tuple[int, int, str]]:
         return runs
     runs = []
     scan = sc.scan
-    if any(d in scan for d in "0123456789"):
-        for m in _DIGIT_RUN.finditer(scan):
-            s = ps = m.start()
+    # A run matches at every digit that an earlier run did not take: the digits are found with C-level searches and
+    # the pattern is tried only there, instead of a regex scan of every character of the text.
+    after = 0
+    for at in positions_of(scan, "0123456789"):
+        if at < after:
+            continue
+        m = _DIGIT_RUN.match(scan, at)
+        if m is not None:
+            after = m.end()
+            s = ps = at
             if scan[s - 1].isalnum():
                 for c in _DIGIT_CLITICS:
                     if scan.startswith(c, s - len(c)) and not scan[s - len(c) - 1].isalnum():

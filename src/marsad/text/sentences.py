@@ -4,18 +4,18 @@ Rules, in order: a line break always ends a sentence (headlines, datelines and l
 terminator (. ! ? ؟) followed by a space ends one, unless it closes a known abbreviation, or stands inside a quotation
 (« », “ ”, "…") that opened on the same line and closes within a reasonable distance.
 
-The text is scanned whole (one regex pass for terminators, one for quotation marks) rather than line by line: every line
+The text is scanned whole (a C-level search for each terminator and quotation mark) rather than line by line: every line
 break is whitespace, so a terminator's lookahead, the word before it and a quotation all stay inside their line anyway, and
 sentence ends are just cut points merged with the line starts.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
 from marsad.resources import load_json
+from marsad.text.normalize import positions_of
 
 MAX_QUOTE = 600  # a quotation open longer than this is taken as unbalanced and ignored
 
@@ -24,25 +24,25 @@ MAX_QUOTE = 600  # a quotation open longer than this is taken as unbalanced and 
 def _rules():
     data = load_json("rules", "sentences.json")
     abbrev = frozenset(a.casefold() for a in data["abbreviations"])
-    term = "".join(re.escape(t) for t in data["terminators"])
     opens = data["quotes"]
     symmetric = set(data["symmetric_quotes"])
     closers = set(opens.values())
-    quote_chars = "".join(re.escape(c) for c in set(opens) | closers | symmetric)
     # Case folding never shortens a word, so a word longer than the longest abbreviation can't be one: looking back
     # this many characters (one more than the longest) is enough to decide.
     lookback = max(map(len, abbrev), default=0) + 1
-    return abbrev, lookback, re.compile(rf"[{term}]+(?=\s|$)"), opens, symmetric, closers, re.compile(f"[{quote_chars}]")
+    terminators = "".join(sorted(set(data["terminators"])))
+    quote_chars = "".join(sorted(set(opens) | closers | symmetric))
+    return abbrev, lookback, terminators, opens, symmetric, closers, quote_chars
 
 
 def _quoted_regions(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
     """Spans of balanced quotations, each inside one line (``line_starts`` ends with ``len(text)``)."""
-    *_, opens, symmetric, closers, qre = _rules()
+    *_, opens, symmetric, closers, quote_chars = _rules()
     regions = []
     stack: list[tuple[str, int]] = []
     line_end = -1
-    for m in qre.finditer(text):
-        c, p = m.group(), m.start()
+    for p in positions_of(text, quote_chars):
+        c = text[p]
         if p >= line_end:  # a new line: a quotation never runs over a line break
             stack = []
             line_end = line_starts[bisect_right(line_starts, p)]
@@ -75,19 +75,29 @@ def _quoted_positions(regions: list[tuple[int, int]]) -> tuple[list[int], list[i
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, whitespace trimmed, empty lines skipped."""
-    abbrev, lookback, term_re, *_ = _rules()
+    abbrev, lookback, terminators, *_ = _rules()
     # every line start is a cut, and len(text) closes the last line
     cuts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
     q_lo, q_hi = _quoted_positions(_quoted_regions(text, cuts))
     n = len(text)
     ends = []
-    for m in term_re.finditer(text):
-        end = m.end()
+    # runs of terminators followed by whitespace or the end of the text
+    found = positions_of(text, terminators)
+    k = 0
+    while k < len(found):
+        start = found[k]
+        end = start + 1
+        k += 1
+        while k < len(found) and found[k] == end:
+            end += 1
+            k += 1
+        if end < n and not text[end].isspace():
+            continue
         if q_lo:
-            k = bisect_right(q_lo, end - 1) - 1
-            if k >= 0 and end - 1 <= q_hi[k]:
+            q = bisect_right(q_lo, end - 1) - 1
+            if q >= 0 and end - 1 <= q_hi[q]:
                 continue  # inside a quotation
-        run = m.group()
+        run = text[start:end]
         if run == ".":
             # the word the period closes: the non-space run just before it (cut short past the lookback)
             before = text[max(0, end - 1 - lookback):end - 1]

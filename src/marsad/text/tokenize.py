@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.resources import load_json
-from marsad.text.normalize import MARKS_RE, Normalized, fold, map_spans, normalize
+from marsad.text.normalize import MARKS_RE, Normalized, OffsetCursor, fold, normalize
 
 TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,\u066b\u066c]\d+)*)"
@@ -115,32 +115,63 @@ def tokenize(text: str) -> list[Token]:
     return tokenize_normalized(normalize(text))
 
 
+#: ASCII punctuation: after folding, the marks that stick to Arabic words (، → , ؟ → ? “ ” « » → ")
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
+
+
 def tokenize_normalized(n: Normalized) -> list[Token]:
     """Tokens found on the folded text and mapped back to the original (one folding per document, not per token).
 
-    The text is cut at whitespace first (``str.split``, as ``\\s`` does): a piece of letters only is one word, and only
-    the other pieces (punctuation attached, digits) go through :data:`FOLDED_TOKEN_RE` — the same tokens as running it
-    over the whole text, at a fraction of the cost on Arabic, where the regex tests each letter's Unicode class."""
-    text, norm = n.text, n.norm
-    forms: list[str] = []
-    kinds: list[str] = []
-    spans: list[tuple[int, int]] = []
+    The folded text is cut at spaces (``str.split(" ")``, whose pieces give their own offsets): a piece of letters
+    only is one word; a piece of letters between ASCII punctuation marks is those marks and one word; only the other
+    pieces (digits, other whitespace, anything else) go through :data:`FOLDED_TOKEN_RE` — the same tokens as running
+    it over the whole text, at a fraction of the cost on Arabic, where the regex tests each letter's Unicode class."""
+    out = _Tokens(n)
     pos = 0
-    for piece in norm.split():
-        start = norm.find(piece, pos)
-        pos = start + len(piece)
+    for piece in n.norm.split(" "):
+        start = pos
+        size = len(piece)
+        pos += size + 1
+        if not size:
+            continue
         if piece.isalpha():
-            forms.append(piece)
-            kinds.append("word")
-            spans.append((start, pos))
+            out.add(start, start + size, "word", piece)
+            continue
+        i, j = 0, size
+        while i < j and piece[i] in _PUNCT:
+            i += 1
+        while j > i and piece[j - 1] in _PUNCT:
+            j -= 1
+        if i < j and piece[i:j].isalpha():
+            for k in range(i):
+                out.add(start + k, start + k + 1, "punct", piece[k])
+            out.add(start + i, start + j, "word", piece[i:j])
+            for k in range(j, size):
+                out.add(start + k, start + k + 1, "punct", piece[k])
             continue
         for m in FOLDED_TOKEN_RE.finditer(piece):
-            forms.append(m.group())
-            kinds.append(m.lastgroup or "")
-            spans.append((start + m.start(), start + m.end()))
-    if not n.identity:
-        spans = map_spans(n, spans)
-    return [Token(i, s, e, text[s:e], kinds[i], forms[i]) for i, (s, e) in enumerate(spans)]
+            out.add(start + m.start(), start + m.end(), m.lastgroup or "", m.group())
+    return out.tokens
+
+
+class _Tokens:
+    """The tokens of one text as they are found, in order: folded spans mapped back to the original text."""
+
+    __slots__ = ("text", "cursor", "tokens")
+
+    def __init__(self, n: Normalized) -> None:
+        self.text = n.text
+        self.cursor = None if n.identity else OffsetCursor(n)
+        self.tokens: list[Token] = []
+
+    def add(self, s: int, e: int, kind: str, form: str) -> None:
+        """Add the token of folded span ``[s, e)``."""
+        cur = self.cursor
+        if cur is not None:
+            s = cur.start(s)
+            e = cur.end(e)
+        toks = self.tokens
+        toks.append(Token(len(toks), s, e, self.text[s:e], kind, form))
 
 
 QUOTE_CHARS = frozenset("\"'«»“”„‹›`")
