@@ -28,6 +28,7 @@ MODULES = (
     "entities/provinces.py",
     "entities/tagger.py",
     "entities/western.py",
+    "lexicon/load.py",
     "events/context.py",
     "events/extract.py",
     "events/facts.py",

@@ -54,9 +54,9 @@ def find_bodies(doc: Document, matches: list[Match], lex: Lexicon) -> list[tuple
     for m in matches:
         typ = lex.entries[m.entity].type
         if typ == "COUNTRY" and m.kind in ("form", "demonym"):
-            by_start[doc.token_index(m.start)] = m
+            by_start[m.t0] = m
         elif typ == "ORG":
-            orgs[doc.token_index(m.start)] = m
+            orgs[m.t0] = m
     named: dict[str, Entry] = {}
     cues = head_cues()
     toks = doc.tokens

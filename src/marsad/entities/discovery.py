@@ -14,9 +14,11 @@ so the same name gets the same id in every article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.entities.tagger import CrfTagger
 from marsad.entities.western import english_name
 from marsad.lexicon.load import Entry, Lexicon, key_of
 from marsad.resources import data_file, load_json
@@ -222,9 +224,9 @@ def title_starts(doc: Document, c: Cues) -> dict[int, int]:
 
 
 def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
-    if tok.kind != "word" or not tok.is_arabic or len(tok.norm) < 2:
-        return False
     n = tok.norm
+    if tok.kind != "word" or len(n) < 2:
+        return False
     if n in c.stop or n in c.speech or n in c.titles:
         return False
     if n.startswith("ال") and not after_first_name:
@@ -237,14 +239,14 @@ def _name_word(tok: Token, c: Cues, after_first_name: bool) -> bool:
         return False  # «بإدارة», «لجلالة»: a preposition on an ordinary word
     if n.startswith("و") and n[1:] in c.stop:
         return False
-    return True
+    return tok.is_arabic  # last: the only test that runs a regular expression
 
 
-def _name_after(toks: list[Token], j: int, covered, c: Cues) -> tuple[int, int] | None:
-    """The name words starting at token j: (j, k) with 2 ≤ k - j ≤ MAX_NAME, or None."""
+def _name_after(toks: list[Token], j: int, cov: list[bool], c: Cues) -> tuple[int, int] | None:
+    """The name words starting at token j: (j, k) with 2 ≤ k - j ≤ MAX_NAME, or None (``cov``: the covered tokens)."""
     k = j
     words = 0
-    while k < len(toks) and words < MAX_NAME and not covered(toks[k]):
+    while k < len(toks) and words < MAX_NAME and not cov[k]:
         first = k > j and (toks[j].norm in c.first_names or toks[k - 1].norm in c.particles)
         if toks[k].norm in c.particles and k > j and k + 1 < len(toks) and _name_word(toks[k + 1], c, True):
             k += 1  # بن، أبو، آل … count only with the word they join
@@ -269,20 +271,21 @@ def _unit_words() -> tuple[CliticIndex[str], dict[str, str]]:
     return heads, {fold(o): e for o, e in d["ordinals"].items()}
 
 
-def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
+def _ordinal_units(doc: Document, finds: "_Finds", lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
     """Units named by head + ordinal (الفيلق السادس → Sixth Corps), and the ordinals coordinated after one
     («الفيلق الخامس والسادس»: the Sixth Corps too, its mention the ordinal alone). A unit the lexicon knows by that
     English name keeps its entry."""
     heads, ordinals = _unit_words()
     toks = doc.tokens
+    cov = finds.cov
     out: list[tuple[int, int, Entry, str]] = []
     for i in doc.tokens_in(heads.surface):
         t = toks[i]
         if i + 1 >= len(toks) or toks[i + 1].norm not in ordinals:
             continue
         head = heads.lookup(t.norm)[0].value
-        if not covered(t) and not covered(toks[i + 1]):
-            _unit(out, doc, lex, cover, head, ordinals[toks[i + 1].norm],
+        if not cov[i] and not cov[i + 1]:
+            _unit(out, doc, lex, finds, head, ordinals[toks[i + 1].norm],
                   toks[i].offset_of(len(heads.lookup(t.norm)[0].prefix)), toks[i + 1].end)
         k = i + 2
         while k < len(toks):  # «… الخامس والسادس» / «… الخامس و السادس»
@@ -294,67 +297,90 @@ def _ordinal_units(doc: Document, covered, cover, lex: Lexicon) -> list[tuple[in
                 skip = 1
             else:
                 break
-            if not covered(tk):
-                _unit(out, doc, lex, cover, head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end)
+            if not cov[k]:
+                _unit(out, doc, lex, finds, head, ordinals[tk.norm[skip:]], tk.offset_of(skip), tk.end)
             k += 1
     return out
 
 
-def _unit(out: list[tuple[int, int, Entry, str]], doc: Document, lex: Lexicon, cover, head: str, ordinal: str, s: int,
-          e: int) -> None:
+def _unit(out: list[tuple[int, int, Entry, str]], doc: Document, lex: Lexicon, finds: "_Finds", head: str, ordinal: str,
+          s: int, e: int) -> None:
     """The unit «head ordinal» at ``[s, e)`` (outside page chrome) into ``out``, and its tokens covered."""
     name = f"{ordinal} {head}"
     entry = lex.entries.get(slug(name)) or Entry(slug(name), name, "ORG", None, [], [doc.text[s:e]], [], [], [], "discovered", "")
     if not doc.in_chrome(s, e):
         out.append((s, e, entry, "discovery:ordinal-unit"))
-        cover(s, e)
+        finds.cover(s, e)
 
 
-def _cue_windows(doc: Document, cue_at: list[int], c: Cues, covered, people_found):
+def _cue_windows(doc: Document, cue_at: list[int], c: Cues, covered: Callable[[Token], bool],
+                people_found: list[tuple[int, int, Entry, str]]) -> Iterator[tuple[int, int]]:
     """Token windows after a title or a verb of saying (``cue_at``, in order) where an unknown word stands and no person
-    was found: the only places the statistical tagger is run (the cheap signal that an unknown name is there)."""
-    toks = doc.tokens
-    persons = {doc.token_index(s) for s, _, e, _ in people_found if e.type == "PERSON"}
+    was found: the only places the statistical tagger is run (the cheap signal that an unknown name is there).
+    ``covered`` is asked as each window comes (a caller may cover tokens between two windows)."""
+    persons = _person_starts(doc, people_found)
     last = -1
     for p in cue_at:
         if p < last:
             continue
-        hi = min(len(toks), p + TAGGER_WINDOW)
-        if any(p <= x < hi for x in persons):
-            continue
-        if any(toks[x].is_arabic and not covered(toks[x]) and toks[x].norm not in c.common
-               and toks[x].norm not in c.stop and not toks[x].norm.startswith("ال") for x in range(p + 1, min(hi, p + 7))) \
-                and _may_hold_name(toks, p, hi, covered, c):
+        hi = _window(doc.tokens, p, persons, [covered(t) for t in doc.tokens], c)
+        if hi >= 0:
             last = hi
             yield p, hi
 
 
-def _may_hold_name(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> bool:
+def _person_starts(doc: Document, found: list[tuple[int, int, Entry, str]]) -> set[int]:
+    """The first tokens of the people in ``found``."""
+    return {doc.token_index(s) for s, _, e, _ in found if e.type == "PERSON"}
+
+
+def _window(toks: list[Token], p: int, persons: set[int], cov: list[bool], c: Cues) -> int:
+    """The end of the tagger's window after the cue at token ``p`` (see :func:`_cue_windows`), or -1 for none."""
+    hi = min(len(toks), p + TAGGER_WINDOW)
+    for x in persons:
+        if p <= x < hi:
+            return -1
+    for x in range(p + 1, min(hi, p + 7)):
+        t = toks[x]
+        n = t.norm
+        if not cov[x] and n not in c.common and n not in c.stop and not n.startswith("ال") and t.is_arabic:
+            return hi if _may_hold_name(toks, p, hi, cov, c) else -1
+    return -1
+
+
+def _may_hold_name(toks: list[Token], lo: int, hi: int, cov: list[bool], c: Cues) -> bool:
     """Whether tokens ``[lo, hi)`` hold two neighbours that could open a name (:func:`tagged_people` keeps only spans of
     two or more such words), so that the tagger is not run where nothing it finds could be kept."""
-    return any(not covered(toks[x]) and not covered(toks[x + 1]) and _name_word(toks[x], c, False)
-               and _name_word(toks[x + 1], c, True) for x in range(lo, hi - 1))
+    for x in range(lo, hi - 1):
+        if not cov[x] and not cov[x + 1] and _name_word(toks[x], c, False) and _name_word(toks[x + 1], c, True):
+            return True
+    return False
 
 
-def tagged_people(toks: list[Token], lo: int, hi: int, covered, c: Cues) -> list[tuple[int, int]]:
+def tagged_people(toks: list[Token], lo: int, hi: int, cov: list[bool], c: Cues) -> list[tuple[int, int]]:
     """PER spans of the CRF tagger in a window of tokens that pass the name checks (two to four words, none known, none a
-    common word unless a first name)."""
-    from marsad.entities.tagger import CrfTagger
-
+    common word unless a first name, none covered by ``cov``)."""
     out = []
     words = [t.text for t in toks[lo:hi]]
     for a, b, label in CrfTagger.default().spans(words):
         i, k = lo + a, lo + b
-        if label != "PER" or not 2 <= k - i <= MAX_NAME or any(covered(toks[x]) for x in range(i, k)):
+        if label != "PER" or not 2 <= k - i <= MAX_NAME or _any_covered(cov, i, k):
             continue
         if all(_name_word(toks[x], c, x > i and toks[i].norm in c.first_names) for x in range(i, k)):
             out.append((i, k))
     return out
 
 
+def _any_covered(cov: list[bool], i: int, k: int) -> bool:
+    for x in range(i, k):
+        if cov[x]:
+            return True
+    return False
+
+
 class _Finds:
     """What discovery has found in one document so far: entities with their mentions ``(start, end, entry, rule)``, the
-    people by key, and the tokens that those mentions and the lexicon's cover.
+    people by key, and the tokens that those mentions and the lexicon's cover (``cov[i]``: token i is covered).
 
     A class rather than closures inside :func:`discover`: compiled (mypyc), closures and their shared scope form a
     reference cycle holding the document, which then outlives the article until the garbage collector runs.
@@ -362,24 +388,30 @@ class _Finds:
 
     def __init__(self, doc: Document, lex: Lexicon):
         self.doc, self.toks, self.lex = doc, doc.tokens, lex
-        self.covered_tokens: set[int] = set()
+        self.cov: list[bool] = [False] * len(doc.tokens)
         self.found: list[tuple[int, int, Entry, str]] = []
         self.people: dict[str, Entry] = {}
 
     def cover(self, s: int, e: int) -> None:
+        """Cover the tokens that the text ``[s, e)`` touches."""
         rng = self.doc.char_span(s, e)
         if rng:
-            self.covered_tokens.update(range(*rng))
+            self.cover_tokens(rng[0], rng[1])
+
+    def cover_tokens(self, i: int, k: int) -> None:
+        cov = self.cov
+        for x in range(i, k):
+            cov[x] = True
 
     def covered(self, t: Token) -> bool:
-        return t.i in self.covered_tokens
+        return self.cov[t.i]
 
     def add_person(self, i: int, k: int, rule: str) -> None:
         toks = self.toks
         s, e = toks[i].start, toks[k - 1].end
-        if self.doc.in_chrome(s, e) or any(self.covered(toks[x]) for x in range(i, k)):
+        if self.doc.in_chrome(s, e) or _any_covered(self.cov, i, k):
             return
-        surface = " ".join(t.text for t in toks[i:k])
+        surface = " ".join([t.text for t in toks[i:k]])
         key = key_of(surface)
         if key in self.lex.keys:
             return
@@ -388,20 +420,20 @@ class _Finds:
             name = romanise(surface)
             entry = self.people[key] = Entry(slug(name), name, "PERSON", None, [], [surface], [], [], [], "discovered", "")
         self.found.append((s, e, entry, rule))
-        self.cover(s, e)
+        self.cover_tokens(i, k)
 
 
 def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, Entry, str]]:
-    """New entities with their mentions: (start, end, entry, rule)."""
+    """New entities with their mentions: (start, end, entry, rule). ``taken``: the token ranges ``[i, k)`` already named
+    (by the lexicon and the state bodies)."""
     c = cues()
     toks = doc.tokens
     if not toks:
         return []
     finds = _Finds(doc, lex)
-    cover, covered, add_person = finds.cover, finds.covered, finds.add_person
-    covered_tokens, found, people = finds.covered_tokens, finds.found, finds.people
-    for s, e in taken:
-        cover(s, e)
+    cov, found, people = finds.cov, finds.found, finds.people
+    for a, b in taken:
+        finds.cover_tokens(a, b)
 
     titles = title_starts(doc, c)
     speech_at = doc.tokens_in(c.speech_index.surface)
@@ -418,7 +450,7 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
             mods = 0
             while j < len(toks) and mods < MAX_MODIFIERS:
                 tj = toks[j]
-                if covered(tj) or tj.norm in c.modifiers or (tj.norm.startswith("ال") and tj.norm not in c.first_names) \
+                if cov[j] or tj.norm in c.modifiers or (tj.norm.startswith("ال") and tj.norm not in c.first_names) \
                         or j in titles:
                     j += 1
                     mods += 1
@@ -429,21 +461,21 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                 if tj.norm in ("في", "-", "و") and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال"):
                     j += 1  # «المتخصص في الشؤون الأوروبية - الآسيوية ديفيد تيورتري»
                     continue
-                if tj.norm in ("عن", "من", "في", "لدى") and j + 1 < len(toks) and covered(toks[j + 1]):
+                if tj.norm in ("عن", "من", "في", "لدى") and j + 1 < len(toks) and cov[j + 1]:
                     j += 1  # «المقدم المنشق عن ميليشيات أسد أحمد العطار»: a named body inside the title phrase
-                    while j < len(toks) and covered(toks[j]):
+                    while j < len(toks) and cov[j]:
                         j += 1
                     continue
                 break
-            span = _name_after(toks, j, covered, c)
+            span = _name_after(toks, j, cov, c)
             if span:
-                add_person(*span, "discovery:title")
+                finds.add_person(span[0], span[1], "discovery:title")
                 i = span[1]
                 continue
         elif t.norm in c.speech_index.surface:
-            span = _name_after(toks, i + 1, covered, c)
+            span = _name_after(toks, i + 1, cov, c)
             if span and span[1] < len(toks) and toks[span[1]].norm in (",", ":", "،"):
-                add_person(*span, "discovery:speech")
+                finds.add_person(span[0], span[1], "discovery:speech")
                 i = span[1]
                 continue
         elif t.norm in c.org_head_index.surface and i + 1 < len(toks) and toks[i + 1].text in QUOTES:
@@ -455,34 +487,43 @@ def discover(doc: Document, taken: list[tuple[int, int]], lex: Lexicon) -> list[
                     and toks[i + 2].norm not in c.common:
                 s, e = toks[i + 2].start, toks[k - 1].end
                 surface = doc.text[s:e]
-                if key_of(surface) not in lex.keys and not any(covered(toks[x]) for x in range(i + 2, k)) \
+                if key_of(surface) not in lex.keys and not _any_covered(cov, i + 2, k) \
                         and not doc.in_chrome(s, e):
                     name = romanise(surface)
                     found.append((s, e, Entry(slug(name), name, "ORG", None, [], [surface], [], [], [], "discovered", ""),
                                   "discovery:quoted-org"))
-                    cover(s, e)
+                    finds.cover_tokens(i + 2, k)
                 i = k
                 continue
 
-    found += _ordinal_units(doc, covered, cover, lex)
+    found += _ordinal_units(doc, finds, lex)
 
     # the statistical tagger, only in sentences where a title or a verb of saying announces a name that the rules
     # above did not find (the cheap signal; see tagged_people)
-    for s_lo, s_hi in _cue_windows(doc, sorted({*titles, *speech_at}), c, covered, people_found=found):
-        for i, k in tagged_people(toks, s_lo, s_hi, covered, c):
-            add_person(i, k, "tagger:crf")
+    persons = _person_starts(doc, found)
+    last = -1
+    for p in sorted({*titles, *speech_at}):
+        if p < last:
+            continue
+        hi = _window(toks, p, persons, cov, c)
+        if hi >= 0:
+            last = hi
+            for i, k in tagged_people(toks, p, hi, cov, c):
+                finds.add_person(i, k, "tagger:crf")
 
     # coreference: a discovered person's surname alone, anywhere else in the article
+    if not people:
+        return found
     surnames = CliticIndex(((key.split()[-1], entry) for key, entry in people.items()
                             if len(key.split()[-1]) >= 3 and key.split()[-1] not in c.common),
                            prefixes=("", "و", "ف", "ل", "ب"), suffixes=())
     if surnames.surface:
         for x in doc.tokens_in(surnames.surface):
             t = toks[x]
-            if covered(t):
+            if cov[x]:
                 continue
             hit = surnames.lookup(t.norm)[0]
             start = t.offset_of(len(hit.prefix))
             found.append((start, t.end, hit.value, "coref:surname"))
-            covered_tokens.add(t.i)
+            cov[x] = True
     return found

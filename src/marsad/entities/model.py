@@ -12,6 +12,12 @@ class Mention:
     end: int
     rule: str  # "lexicon:form", "lexicon:demonym", "discovery:title", "coref:short", "tagger:crf", ...
 
+    def __init__(self, start: int, end: int, rule: str) -> None:
+        # written out: compiled, a dataclass's generated __init__ stays interpreted; this one is native
+        self.start = start
+        self.end = end
+        self.rule = rule
+
 
 @dataclass(slots=True)
 class Entity:
@@ -23,6 +29,16 @@ class Entity:
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     source: str = "lexicon"  # lexicon | discovered
+
+    def __init__(self, id: str, name: str, type: str, wikidata: str | None = None,
+                 mentions: list[Mention] | None = None, source: str = "lexicon") -> None:
+        # written out (native when compiled, see Mention); ``mentions`` None is a new empty list
+        self.id = id
+        self.name = name
+        self.type = type
+        self.wikidata = wikidata
+        self.mentions = [] if mentions is None else mentions
+        self.source = source
 
     def first(self) -> int:
         return min((m.start for m in self.mentions), default=0)

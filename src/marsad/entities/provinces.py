@@ -33,7 +33,7 @@ def province_of(lex: Lexicon, key: str) -> str | None:
 def province_readings(doc: Document, matches: list[Match], lex: Lexicon) -> list[Match]:
     """``matches`` with bare names after a plural province head switched to their province."""
     list_heads, _ = _heads()
-    by_token = {doc.token_index(m.start): k for k, m in enumerate(matches)}
+    by_token = {m.t0: k for k, m in enumerate(matches)}
     out = list(matches)
     toks = doc.tokens
     for i in doc.tokens_in(list_heads.surface):
@@ -45,8 +45,8 @@ def province_readings(doc: Document, matches: list[Match], lex: Lexicon) -> list
                 break
             prov = province_of(lex, m.key)
             if prov is not None:
-                out[k] = Match(m.start, m.end, prov, m.kind, m.key, m.j0, m.j1)
-            j = doc.token_index(m.end - 1) + 1
+                out[k] = Match(m.start, m.end, prov, m.kind, m.key, m.j0, m.j1, m.t0, m.t1)
+            j = m.t1
             if j < len(toks) and toks[j].norm in (",", "،"):
                 j += 1
     return out

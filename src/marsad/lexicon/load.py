@@ -133,9 +133,21 @@ def default_lexicon() -> Lexicon:
 
 
 def is_media(entity_id: str) -> bool:
-    """True for news outlets and agencies (lexicon file media.jsonl): they report events, they rarely act in them."""
-    e = default_lexicon().entries.get(entity_id)
-    return bool(e and e.file.startswith("media"))
+    """True for news outlets and agencies (lexicon file media.jsonl): they report events, they rarely act in them.
+    Called for many mentions of every article: one set lookup once :func:`media_ids` has run."""
+    return entity_id in (_MEDIA or media_ids())
+
+
+#: :func:`media_ids`, once computed
+_MEDIA: frozenset[str] = frozenset()
+
+
+def media_ids() -> frozenset[str]:
+    """The ids of the packaged lexicon's news outlets and agencies (what :func:`is_media` tests)."""
+    global _MEDIA
+    if not _MEDIA:
+        _MEDIA = frozenset(e.id for e in default_lexicon().entries.values() if e.file.startswith("media"))
+    return _MEDIA
 
 
 def lint_text(s: str) -> list[str]:
