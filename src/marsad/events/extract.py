@@ -729,6 +729,7 @@ def _when(view: DocView, sent: Span) -> str | None:
 def extract_events(view: DocView, sources: list) -> list[dict]:
     """Events of the whole document; ``sources[k]`` is the attributed source entity id of sentence k (or None)."""
     doc = view.doc
+    requires_index()  # built by the pipeline's warm-up article, not on the first article that needs it
     view.unit_sizes = unit_sizes(doc)
     trigger_at = trigger_positions(doc)
     out: list[dict] = []

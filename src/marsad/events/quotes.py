@@ -66,15 +66,16 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
     after_title = False  # after «المحلل» or «العميد» only a person's name can be the speaker
     body: MentionAt | None = None  # …unless the title speaks for a body: «المتحدث باسم وزارة الدفاع» with no name after it
     for_body = False
+    generic, spokesperson_of, person_refs = _generic_sources(), _cue_words("spokesperson_of"), _person_refs()
     for j in range(i, min(hi, i + SPEAKER_WINDOW)):
         m = view.at_token.get(j)
         if m is None:
             if toks[j].norm in THAT or (toks[j].norm in CLAUSE_BREAKS and toks[j].norm not in "()-"):
                 break
-            if toks[j].norm in _generic_sources():
+            if toks[j].norm in generic:
                 break
-            for_body = after_title and body is None and toks[j].norm in _cue_words("spokesperson_of")
-            after_title = after_title or toks[j].norm in _person_refs()
+            for_body = after_title and body is None and toks[j].norm in spokesperson_of
+            after_title = after_title or toks[j].norm in person_refs
             continue
         if for_body and m.entity.type in ("ORG", "COUNTRY") and not view.is_media(m.entity.id):
             body = m
