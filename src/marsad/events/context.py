@@ -5,12 +5,10 @@ token may carry a proclitic (وقال, ووفق, وبحسب).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.entities.model import Entity
-from marsad.lexicon.load import key_of
+from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import PROCLITICS_FOR_CUES, CliticIndex, CueBank, Memo
 from marsad.text.document import Document, Span
@@ -69,68 +67,116 @@ def anaphor_index() -> CliticIndex[str]:
     return CliticIndex(((s, s) for s in stems), suffixes=())
 
 
-@dataclass
 class MentionAt:
-    entity: Entity
-    start: int   # char offsets
-    end: int
-    t0: int      # token range
-    t1: int
-    rule: str
+    """An entity named at char offsets ``[start, end)``, tokens ``[t0, t1)``, by ``rule`` (a plain class: its
+    ``__init__`` is compiled, a dataclass's would not be)."""
+
+    __slots__ = ("entity", "start", "end", "t0", "t1", "rule")
+
+    def __init__(self, entity: Entity, start: int, end: int, t0: int, t1: int, rule: str) -> None:
+        self.entity = entity
+        self.start = start  # char offsets
+        self.end = end
+        self.t0 = t0  # token range
+        self.t1 = t1
+        self.rule = rule
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MentionAt) and (self.entity, self.start, self.end, self.t0, self.t1, self.rule) \
+            == (other.entity, other.start, other.end, other.t0, other.t1, other.rule)
+
+    def __repr__(self) -> str:
+        return f"MentionAt({self.entity.id!r}, {self.start}:{self.end}, tokens {self.t0}:{self.t1}, {self.rule!r})"
 
 
-@dataclass
+def _mention_t0(m: MentionAt) -> int:
+    return m.t0
+
+
 class DocView:
-    """The document's tokens with the entity mention (if any) at each token."""
+    """The document's tokens with the entity mention (if any) at each token, its cue hits, and per-document answers
+    (which entities are media) remembered. Token ranges are found by binary search over the tokens themselves."""
 
-    doc: Document
-    mentions: list[MentionAt] = field(default_factory=list)
-    at_token: dict[int, MentionAt] = field(default_factory=dict)
-    starts: list[int] = field(default_factory=list)
-    cue_hits: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    cue_starts: dict[str, list[int]] = field(default_factory=dict)
-    unit_sizes: dict[str, int] = field(default_factory=dict)  # «كل كتيبة … من 300 عنصر» → {"كتيبة": 300}
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.mentions: list[MentionAt] = []          # in token order
+        self.at_token: dict[int, MentionAt] = {}
+        self.cue_hits: dict[str, list[tuple[int, int, str]]] = {}
+        self.unit_sizes: dict[str, int] = {}  # «كل كتيبة … من 300 عنصر» → {"كتيبة": 300}
+        self._media: dict[str, bool] = {}
 
     @classmethod
     def of(cls, doc: Document) -> "DocView":
         v = cls(doc)
-        for e in doc.entities:
+        entities: list[Entity] = doc.entities
+        for e in entities:
             for m in e.mentions:
-                rng = doc.char_span(m.start, m.end)
-                if rng is None:
+                t0, t1 = v.char_span(m.start, m.end)
+                if t0 >= t1:
                     continue
-                ma = MentionAt(e, m.start, m.end, rng[0], rng[1], m.rule)
+                ma = MentionAt(e, m.start, m.end, t0, t1, m.rule)
                 v.mentions.append(ma)
-                for t in range(rng[0], rng[1]):
+                for t in range(t0, t1):
                     v.at_token[t] = ma
         bank = cue_bank()
         v.cue_hits = bank.scan(doc.tokens, doc.tokens_in(bank.readings))
-        v.cue_starts = {k: [h[0] for h in hits] for k, hits in v.cue_hits.items()}
         v._add_anaphors()
-        v.mentions.sort(key=lambda m: m.t0)
-        v.starts = [m.t0 for m in v.mentions]
+        v.mentions.sort(key=_mention_t0)
         return v
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens ``[i, j)`` that ``[start, end)`` touches (``Document.char_span`` in ``expand`` mode; ``i >= j``
+        where it returns None)."""
+        toks = self.doc.tokens
+        a, b = 0, len(toks)
+        while a < b:  # the first token starting after ``start``
+            mid = (a + b) >> 1
+            if toks[mid].start <= start:
+                a = mid + 1
+            else:
+                b = mid
+        i = a - 1
+        if i < 0 or toks[i].end <= start:
+            i += 1
+        a, b = 0, len(toks)
+        while a < b:  # the first token starting at or after ``end``
+            mid = (a + b) >> 1
+            if toks[mid].start < end:
+                a = mid + 1
+            else:
+                b = mid
+        return i, a
+
+    def is_media(self, entity_id: str) -> bool:
+        """:func:`marsad.lexicon.load.is_media`, asked once per entity of the document."""
+        known = self._media.get(entity_id)
+        if known is None:
+            known = self._media[entity_id] = is_media(entity_id)
+        return known
 
     def _add_anaphors(self) -> None:
         """A generic noun that points back to a named organisation (المنظمة after منظمة معاهدة الأمن الجماعي, الحلف
         after حلف شمال الأطلسي) stands for it in events and facts. It is not a mention of the entity in the record."""
         toks = self.doc.tokens
-        orgs = sorted((m for m in self.mentions if m.entity.type == "ORG"), key=lambda m: m.t0)
+        orgs = sorted((m for m in self.mentions if m.entity.type == "ORG"), key=_mention_t0)
         if not orgs:
             return
         heads = anaphor_index()
+        at = self.doc.tokens_in(heads.surface)
+        if not at:
+            return
         all_heads = anaphor_heads()
-        named = [(m, _heads_named(toks, m, all_heads)) for m in orgs]
         counts: dict[tuple[str, str], int] = {}
         latest: dict[tuple[str, str], MentionAt] = {}
         k = 0
-        for i in self.doc.tokens_in(heads.surface):
+        for i in at:
             t = toks[i]
-            while k < len(named) and named[k][0].t0 < i:  # organisations named before token i, counted per head
-                m, hs = named[k]
-                for h in hs:
-                    counts[(h, m.entity.id)] = counts.get((h, m.entity.id), 0) + 1
-                    latest[(h, m.entity.id)] = m
+            while k < len(orgs) and orgs[k].t0 < i:  # organisations named before token i, counted per head
+                m = orgs[k]
+                for h in _heads_named(toks, m, all_heads):
+                    key = (h, m.entity.id)
+                    counts[key] = counts.get(key, 0) + 1
+                    latest[key] = m
                 k += 1
             if i in self.at_token:
                 continue
@@ -143,15 +189,20 @@ class DocView:
             self.mentions.append(ma)
             self.at_token[i] = ma
 
-    def cues(self, name: str, lo: int, hi: int, prefixes=PROCLITICS_FOR_CUES) -> list[tuple[int, int]]:
+    def cues(self, name: str, lo: int, hi: int, prefixes: tuple[str, ...] = PROCLITICS_FOR_CUES) -> list[tuple[int, int]]:
         """Occurrences ``(i, n)`` of the cue set ``name`` starting in tokens ``[lo, hi)``."""
-        starts = self.cue_starts[name]
-        first = bisect_left(starts, lo)
-        if first == len(starts) or starts[first] >= hi:
-            return []  # the usual answer: most cue lists are absent from most sentences
         hits = self.cue_hits[name]
-        out = []
-        for k in range(first, len(starts)):
+        if not hits:
+            return []  # the usual answer: most cue lists are absent from most documents
+        a, b = 0, len(hits)
+        while a < b:
+            mid = (a + b) >> 1
+            if hits[mid][0] < lo:
+                a = mid + 1
+            else:
+                b = mid
+        out: list[tuple[int, int]] = []
+        for k in range(a, len(hits)):
             i, n, p = hits[k]
             if i >= hi:
                 break
@@ -159,21 +210,28 @@ class DocView:
                 out.append((i, n))
         return out
 
-    def cue_at(self, name: str, i: int, prefixes=PROCLITICS_FOR_CUES) -> int:
+    def cue_at(self, name: str, i: int, prefixes: tuple[str, ...] = PROCLITICS_FOR_CUES) -> int:
         """Length of the cue of set ``name`` starting at token ``i``, or 0."""
         hits = self.cues(name, i, i + 1, prefixes)
         return hits[0][1] if hits else 0
 
     def sentence_tokens(self, sent: Span) -> tuple[int, int]:
-        rng = self.doc.char_span(sent.start, sent.end)
-        return rng if rng else (0, 0)
+        i, j = self.char_span(sent.start, sent.end)
+        return (i, j) if i < j else (0, 0)
 
     def mentions_in(self, lo: int, hi: int) -> list[MentionAt]:
-        i = bisect_left(self.starts, lo)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].t0 < hi:
-            out.append(self.mentions[i])
-            i += 1
+        ments = self.mentions
+        a, b = 0, len(ments)
+        while a < b:
+            mid = (a + b) >> 1
+            if ments[mid].t0 < lo:
+                a = mid + 1
+            else:
+                b = mid
+        out: list[MentionAt] = []
+        while a < len(ments) and ments[a].t0 < hi:
+            out.append(ments[a])
+            a += 1
         return out
 
     def clause_bounds(self, i: int, lo: int, hi: int) -> tuple[int, int]:

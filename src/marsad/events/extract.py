@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
-from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, find_triggers, trigger_index, trigger_lookup,
+from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, best_at, find_triggers, trigger_index, trigger_lookup,
                                     trigger_positions)
-from marsad.lexicon.load import default_lexicon, is_media, key_of
+from marsad.lexicon.load import default_lexicon, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
 from marsad.text.numbers import noun_info
+from marsad.text.tokenize import Token
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
@@ -70,8 +70,16 @@ class Roles:
     proxy: frozenset[str]            # «تحارب أمريكا عبر ميليشيات قسد»: the doer fights through the group named next
 
 
-@lru_cache(maxsize=1)
+_ROLES: list[Roles] = []  # loaded once; a module list, not an lru_cache wrapper called per use
+
+
 def roles() -> Roles:
+    if not _ROLES:
+        _ROLES.append(_load_roles())
+    return _ROLES[0]
+
+
+def _load_roles() -> Roles:
     d = load_json("rules", "event_roles.json")
     f = lambda k: frozenset(key_of(w) for w in d[k])
     return Roles(f("actor_heads"), f("location_prepositions"), f("recipient_prepositions"), f("agent_prepositions"),
@@ -132,17 +140,23 @@ def affiliated(view: DocView, m: MentionAt) -> bool:
     return j >= 0 and toks[j].norm in roles().affiliation
 
 
-@lru_cache(maxsize=1)
+_PREPS: list[CliticIndex[bool]] = []
+_REQUIRES: list[CliticIndex[bool]] = []
+
+
 def prep_index() -> CliticIndex[bool]:
     """Prepositions, also after و and ف."""
-    return CliticIndex(((p, True) for p in roles().preps), prefixes=("", "و", "ف"), suffixes=())
+    if not _PREPS:
+        _PREPS.append(CliticIndex(((p, True) for p in roles().preps), prefixes=("", "و", "ف"), suffixes=()))
+    return _PREPS[0]
 
 
-@lru_cache(maxsize=1)
 def requires_index() -> CliticIndex[bool]:
     """Every word a trigger may require, found through clitics."""
-    words = {w for trigs in trigger_index().values() for t in trigs for w in t.requires}
-    return CliticIndex(((w, True) for w in words))
+    if not _REQUIRES:
+        words = {w for trigs in trigger_index().values() for t in trigs for w in t.requires}
+        _REQUIRES.append(CliticIndex(((w, True) for w in words)))
+    return _REQUIRES[0]
 
 
 def _described_before(view: DocView, i: int) -> bool:
@@ -336,13 +350,13 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     steps = 0
     index = trigger_lookup()
     while j < hi and steps < 4:
-        if index.maybe(toks[j].norm) and j not in view.at_token and any(h.i == j for h in find_triggers(toks, j, min(hi, j + 4))[:1]):
+        if j not in view.at_token and best_at(toks, j, min(hi, j + 4), index) is not None:
             return None  # «القوات» alone is no trigger though «قوات مشتركة» is
         m = view.at_token.get(j)
         if m is not None:
             prep = governing_preposition(view, m)
             if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps or prep == "ل") \
-                    and not is_media(m.entity.id) and not not_meant(view, m):
+                    and not view.is_media(m.entity.id) and not not_meant(view, m):
                 return m
             return None
         n = toks[j].norm
@@ -466,7 +480,7 @@ def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, Mention
     else:
         return None, None
     agent = view.at_token.get(j)
-    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or is_media(agent.entity.id):
+    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or view.is_media(agent.entity.id):
         return None, None
     k = hit.i - 1
     while k >= 0 and toks[k].norm in QUOTE_MARKS:
@@ -531,7 +545,7 @@ def _led_by(view: DocView, start: int, hi: int) -> MentionAt | None:
                for j in range(start, i)):
             return None
         m = view.at_token.get(i + n)
-        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not is_media(m.entity.id):
+        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not view.is_media(m.entity.id):
             return m
     return None
 
@@ -544,17 +558,17 @@ def _relative_doer(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         j += 1  # «الزيارة الأخيرة التي …»
     if j + 1 >= hi or toks[j].norm not in ("التي", "الذي"):
         return None
-    verbs = find_triggers(toks, j + 1, j + 2)
-    if not verbs or verbs[0].trigger.type != LIGHT:
+    verb = best_at(toks, j + 1, j + 2, trigger_lookup())
+    if verb is None or verb.trigger.type != LIGHT:
         return None
-    return _subject_after(view, verbs[0], hi)
+    return _subject_after(view, verb, hi)
 
 
 def _from_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«… من X» a few words after a verbal noun of giving or sending: X gives or sends."""
     for m in view.mentions_in(hit.i + hit.n, min(hi, hit.i + hit.n + 6)):
         if m.entity.type in ("ORG", "COUNTRY", "PERSON") and governing_preposition(view, m) == "من" \
-                and not is_media(m.entity.id):
+                and not view.is_media(m.entity.id):
             return m
     return None
 
@@ -573,7 +587,7 @@ def _between(view: DocView, hit: Hit, hi: int) -> tuple[MentionAt, MentionAt] | 
 def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt | None:
     """The first named entity after ``start`` in the clause that no preposition governs (a verb's object)."""
     for m in view.mentions_in(start, hi):
-        if m.entity.id == exclude or is_media(m.entity.id):
+        if m.entity.id == exclude or view.is_media(m.entity.id):
             continue
         if person_after_demonym(view, m):
             continue  # «التقى فيدان نظيره الروسي سيرغي لافروف»: the person, not the demonym of his title
@@ -589,7 +603,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     recipient: MentionAt | None = None
     location: MentionAt | None = None
     for m in view.mentions_in(hit.i + hit.n, hi):
-        if m.entity.id == actor.entity.id or m is actor or is_media(m.entity.id):
+        if m.entity.id == actor.entity.id or m is actor or view.is_media(m.entity.id):
             continue
         if person_after_demonym(view, m):
             continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
@@ -715,6 +729,7 @@ def _when(view: DocView, sent: Span) -> str | None:
 def extract_events(view: DocView, sources: list) -> list[dict]:
     """Events of the whole document; ``sources[k]`` is the attributed source entity id of sentence k (or None)."""
     doc = view.doc
+    requires_index()  # built by the pipeline's warm-up article, not on the first article that needs it
     view.unit_sizes = unit_sizes(doc)
     trigger_at = trigger_positions(doc)
     out: list[dict] = []
@@ -722,6 +737,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
         if doc.in_chrome(sent.start, sent.end):
             continue
         s_lo, s_hi = view.sentence_tokens(sent)
+        sentence_first = len(out)
         hits = find_triggers(doc.tokens, s_lo, s_hi, view.at_token.keys(), trigger_at)
         hits = [(_noun_reading(doc.tokens, h) or h) if _noun_meant(doc.tokens, h, s_lo) else h for h in hits]
         consumed: set[int] = set()
@@ -766,7 +782,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 actor = _antecedent(view, hit, s_lo)
                 if actor is not None and hit.trigger.pos == "verb" and event_hit.trigger.type in PATIENT_TYPES:
                     patient = _object_after(view, hit.i + hit.n, s_hi, actor.entity.id)
-            if actor is None or is_media(actor.entity.id):
+            if actor is None or view.is_media(actor.entity.id):
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
@@ -808,8 +824,8 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                                             and e["actor"] != ev["actor"]), None)  # «رفضهم للطلب»: the requester
                     ev["_all_asked"] = hit.suffix in ("هم", "هما")
                 elif ev["recipient"] is None and hit.trigger.type in ("ASSAULT", "COERCE") \
-                        and _whose_territory(view, hit, act, s_hi):
-                    ev["recipient"] = _whose_territory(view, hit, act, s_hi).entity.id  # type: ignore[union-attr]
+                        and (whose := _whose_territory(view, hit, act, s_hi)) is not None:
+                    ev["recipient"] = whose.entity.id
                 elif ev["recipient"] is None and hit.trigger.type in PATIENT_TYPES and view.cues("act_anaphors", lo, hi):
                     ev["recipient"] = _doer_of_last_act(out, ev["actor"])  # «هذه الخطوة تأتي بتشجيع من روسيا»
                     ev["_about_act"] = True
@@ -817,8 +833,9 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 if proxy is not None:  # «فأمريكا تُحارب عبر ميليشيات سوريا الديمقراطية»: America backs the SDF
                     ev.update(type="AID", mode=None, recipient=proxy.entity.id)
                 out.append(ev)
-        out += _same_act_for(view, out, s_lo, s_hi, k)
-        out += _all_asked_refuse(out, k)
+        if len(out) > sentence_first:  # both only carry on from an event of this sentence
+            out += _same_act_for(view, out, s_lo, s_hi, k)
+            out += _all_asked_refuse(out, k)
         out += _judged_in_complement(view, s_lo, s_hi, sent, k, sources)
     return merge_events(out)
 
@@ -845,7 +862,7 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
             if j < lo or toks[j].norm not in THAT:
                 continue
             party = next((m for m in view.mentions_in(j + 1, i) if m.t1 <= i and m.entity.type in ACTOR_TYPES
-                          and not is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
+                          and not view.is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
                                                              or governing_preposition(view, m) in r.agent_preps)), None)
             says = view.cues("quote_verbs", max(lo, j - SAYER_REACH), j)
             if party is None or not says:
@@ -856,11 +873,11 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
                     or v > lo and view.cue_at("quote_not_said", v - 1, ("", "و", "ف")):
                 continue  # «قالت الحكومة في بيان، الأحد، إن …» holds; «نفت أن …», «لم يقل إن …» do not
             speaker = next((m for m in view.mentions_in(v + vn, j) if m.entity.type in ("PERSON", "ORG", "COUNTRY")
-                            and not is_media(m.entity.id) and governing_preposition(view, m) is None), None)
+                            and not view.is_media(m.entity.id) and governing_preposition(view, m) is None), None)
             speakers = [speaker] + coordinated(view, speaker, j) if speaker is not None else []
             if not speakers:
                 before = next((m for m in reversed(view.mentions_in(lo, v)) if m.t1 <= v
-                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id)
+                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not view.is_media(m.entity.id)
                                and governing_preposition(view, m) is None), None)
                 speakers = [person_after_demonym(view, before) or before] if before is not None else []
             hit = Hit(Trigger(typ, None, "verb", tuple(t.norm for t in toks[i:i + n]), frozenset()), i, n, "")
@@ -902,7 +919,7 @@ def _proxy(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | No
             return None
         if _bare(toks[j].norm) in roles().proxy:
             m = next((m for m in view.mentions_in(j + 1, j + 1 + PROXY_REACH)), None)
-            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not is_media(m.entity.id)
+            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not view.is_media(m.entity.id)
             return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None  # type: ignore[union-attr]
     return None
 
@@ -945,14 +962,28 @@ def _whose_territory(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> Ment
     toks = view.doc.tokens
     terr = roles().territory
     end = min(hi, hit.i + hit.n + TERRITORY_REACH)  # past the subject («انتهكت الطائرات الإسرائيلية أجواءه»)
-    j = next((j for j in range(hit.i + hit.n, end) if toks[j].norm in CLAUSE_BREAKS or any(
-        a.suffix in ("ه", "ها", "هم") and a.stem in terr and a.prefix in ("", "و") for a in toks[j].analyses())), end)
+    j = next((j for j in range(hit.i + hit.n, end) if toks[j].norm in CLAUSE_BREAKS or _territory_word(toks[j], terr)),
+             end)
     if j >= end or toks[j].norm in CLAUSE_BREAKS:
         return None
     k = view.doc.sentence_index(toks[hit.i].start)
     lo = view.sentence_tokens(view.doc.sentences[k - 1])[0] if k > 0 else 0
     return next((m for m in reversed(view.mentions_in(lo, hit.i)) if m.t1 <= hit.i and m.entity.id != actor.entity.id
                  and m.entity.type in ("COUNTRY", "ORG", "PLACE") and m.rule != "lexicon:demonym"), None)
+
+
+POSSESSIVES = ("ه", "ها", "هم")
+
+
+def _territory_word(tok: Token, terr: frozenset[str]) -> bool:
+    """A territory noun with a possessive pronoun (حدودها، أجواءه), after و or none. A reading is the token's form cut
+    into proclitic + stem + enclitic, so a form that cannot be cut that way is ruled out before its readings are made."""
+    norm = tok.norm
+    if not any(norm.endswith(s) and (norm[:len(norm) - len(s)] in terr
+                                     or (norm.startswith("و") and norm[1:len(norm) - len(s)] in terr))
+               for s in POSSESSIVES):
+        return False
+    return any(a.suffix in POSSESSIVES and a.stem in terr and a.prefix in ("", "و") for a in tok.analyses())
 
 
 def _doer_of_last_act(out: list[dict], actor: str) -> str | None:
@@ -971,7 +1002,7 @@ def _over_aside(view: DocView, b: int, hi: int) -> int:
     for c in range(b + 1, min(hi, b + ASIDE_LEN + 2)):
         if toks[c].norm in COMMAS:
             return view.clause_bounds(c + 1, c + 1, hi)[1] if c > b + 1 else b
-        if c in view.at_token or toks[c].norm in CLAUSE_BREAKS or index.maybe(toks[c].norm) and find_triggers(toks, c, c + 1):
+        if c in view.at_token or toks[c].norm in CLAUSE_BREAKS or best_at(toks, c, c + 1, index) is not None:
             return b
     return b
 
@@ -1166,7 +1197,7 @@ def _owner_of_forces(view: DocView, hit: Hit) -> MentionAt | None:
         return None
     for m in reversed(view.mentions_in(_sentence_lo(view, hit), hit.i)):
         if m.t1 > hit.i or m.rule == "lexicon:demonym" or m.entity.type not in ("COUNTRY", "ORG") \
-                or is_media(m.entity.id) or affiliated(view, m):
+                or view.is_media(m.entity.id) or affiliated(view, m):
             continue
         if m.entity.type == "ORG" and masculine_org(view, m) != (suffix != "ها"):
             continue

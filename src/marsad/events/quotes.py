@@ -11,11 +11,8 @@ sentence inside a speaker's quotation is attributed to the speaker.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.extract import governing_preposition
-from marsad.lexicon.load import is_media
 from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 
@@ -26,24 +23,27 @@ ATTRIBUTION_FILLERS = frozenset({"ما", "\"", "'", "ذكر", "ذكرت", "نق�
 THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", ":"})
 
 
-@lru_cache(maxsize=1)
-def _generic_sources() -> frozenset[str]:
-    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["generic_sources"])
+_CUE_WORDS: dict[str, frozenset[str]] = {}  # folded once per list (a dict, not lru_cache wrappers called per token)
 
 
-@lru_cache(maxsize=1)
-def _person_refs() -> frozenset[str]:
-    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["person_back_refs"])
-
-
-@lru_cache(maxsize=1)
-def _media_heads() -> frozenset[str]:
-    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")["media_heads"])
-
-
-@lru_cache(maxsize=None)
 def _cue_words(name: str) -> frozenset[str]:
-    return frozenset(key_of(w) for w in load_json("rules", "event_cues.json")[name])
+    """The folded words of the list ``name`` of ``event_cues.json``."""
+    words = _CUE_WORDS.get(name)
+    if words is None:
+        words = _CUE_WORDS[name] = frozenset(key_of(w) for w in load_json("rules", "event_cues.json")[name])
+    return words
+
+
+def _generic_sources() -> frozenset[str]:
+    return _cue_words("generic_sources")
+
+
+def _person_refs() -> frozenset[str]:
+    return _cue_words("person_back_refs")
+
+
+def _media_heads() -> frozenset[str]:
+    return _cue_words("media_heads")
 
 
 def _statement_follows(view: DocView, j: int, hi: int) -> bool:
@@ -66,20 +66,21 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
     after_title = False  # after «المحلل» or «العميد» only a person's name can be the speaker
     body: MentionAt | None = None  # …unless the title speaks for a body: «المتحدث باسم وزارة الدفاع» with no name after it
     for_body = False
+    generic, spokesperson_of, person_refs = _generic_sources(), _cue_words("spokesperson_of"), _person_refs()
     for j in range(i, min(hi, i + SPEAKER_WINDOW)):
         m = view.at_token.get(j)
         if m is None:
             if toks[j].norm in THAT or (toks[j].norm in CLAUSE_BREAKS and toks[j].norm not in "()-"):
                 break
-            if toks[j].norm in _generic_sources():
+            if toks[j].norm in generic:
                 break
-            for_body = after_title and body is None and toks[j].norm in _cue_words("spokesperson_of")
-            after_title = after_title or toks[j].norm in _person_refs()
+            for_body = after_title and body is None and toks[j].norm in spokesperson_of
+            after_title = after_title or toks[j].norm in person_refs
             continue
-        if for_body and m.entity.type in ("ORG", "COUNTRY") and not is_media(m.entity.id):
+        if for_body and m.entity.type in ("ORG", "COUNTRY") and not view.is_media(m.entity.id):
             body = m
         for_body = False
-        if m.entity.type not in types or is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
+        if m.entity.type not in types or view.is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
             continue
         if m.entity.type == "PERSON":
             return m
@@ -90,7 +91,7 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
 
 def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, i)):
-        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id) and governing_preposition(view, m) is None:
+        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not view.is_media(m.entity.id) and governing_preposition(view, m) is None:
             return m
     return None
 
@@ -98,7 +99,7 @@ def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
 def _via(view: DocView, lo: int, hi: int) -> str | None:
     toks = view.doc.tokens
     for m in view.mentions_in(lo, hi):
-        if not is_media(m.entity.id):
+        if not view.is_media(m.entity.id):
             continue
         prep = governing_preposition(view, m)
         before = toks[m.t0 - 1] if m.t0 > 0 else None
@@ -179,7 +180,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
                 and doc.text[sent.start] in "\"«“”":
             src = last_speaker[1]
         if src is not None:
-            if not is_media(src):
+            if not view.is_media(src):
                 current_source = src
             sources[k] = src
         if speaker_id:

@@ -6,13 +6,12 @@ words to follow in its clause (نشر troops, not نشر a report).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.lexicon.load import key_of
-from marsad.text.clitics import CliticIndex
+from marsad.text.clitics import CliticIndex, Lookup
 from marsad.resources import load_json
 from marsad.text.document import Document
 from marsad.text.tokenize import Token
@@ -44,13 +43,30 @@ class Trigger:
     object_place: bool = False     # the object is where the act happens («استخدمت روسيا بيلاروسيا كمنصة»)
 
 
-@dataclass(frozen=True)
 class Hit:
-    trigger: Trigger
-    i: int        # first token
-    n: int        # tokens
-    prefix: str   # proclitic on the first token (س marks the future)
-    suffix: str = ""  # pronoun on the first token («قصفها»: its agent is the pronoun's antecedent)
+    """A trigger found at tokens ``[i, i + n)`` (a plain class: its ``__init__`` is compiled, a frozen dataclass's
+    would not be)."""
+
+    __slots__ = ("trigger", "i", "n", "prefix", "suffix")
+
+    def __init__(self, trigger: Trigger, i: int, n: int, prefix: str, suffix: str = "") -> None:
+        self.trigger = trigger
+        self.i = i            # first token
+        self.n = n            # tokens
+        self.prefix = prefix  # proclitic on the first token (س marks the future)
+        self.suffix = suffix  # pronoun on the first token («قصفها»: its agent is the pronoun's antecedent)
+
+    def _key(self) -> tuple[Trigger, int, int, str, str]:
+        return self.trigger, self.i, self.n, self.prefix, self.suffix
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Hit({self.trigger.type}, {self.i}+{self.n}, {self.prefix!r}, {self.suffix!r})"
 
 
 def _weak_end(stem: str, ending: str) -> str:
@@ -71,10 +87,15 @@ def _conjugate(past: str, present: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
+_LOOKUP: list[CliticIndex[list[Trigger]]] = []  # built once (a module list: no lru_cache wrapper to call per use)
+
+
 def trigger_lookup() -> CliticIndex[list[Trigger]]:
     """The trigger index keyed through clitics."""
-    return CliticIndex(trigger_index().items(), prefixes=VERB_PREFIXES | NOUN_PREFIXES, suffixes=TRIGGER_SUFFIXES)
+    if not _LOOKUP:
+        _LOOKUP.append(CliticIndex(trigger_index().items(), prefixes=VERB_PREFIXES | NOUN_PREFIXES,
+                                   suffixes=TRIGGER_SUFFIXES))
+    return _LOOKUP[0]
 
 
 @lru_cache(maxsize=1)
@@ -110,18 +131,60 @@ def trigger_index() -> dict[str, list[Trigger]]:
     return index
 
 
-def _rank(hit: Hit) -> tuple[int, int]:
-    """Longer triggers first; after a preposition or the article a verbal noun, else a verb."""
-    nominal = any(c in hit.prefix for c in ("ال", "ب")) or hit.prefix.endswith("ل")
-    return hit.n, int((hit.trigger.pos == "noun") == nominal)
+def _nominal_rank(trig: Trigger, prefix: str) -> int:
+    """After a preposition or the article a verbal noun ranks first, else a verb (1 for the preferred reading)."""
+    nominal = "ال" in prefix or "ب" in prefix or prefix.endswith("ل")
+    return 1 if (trig.pos == "noun") == nominal else 0
+
+
+def _first_at_least(xs: list[int], x: int) -> int:
+    """``bisect_left`` on a list of ints, without boxing ``x``."""
+    a, b = 0, len(xs)
+    while a < b:
+        mid = (a + b) >> 1
+        if xs[mid] < x:
+            a = mid + 1
+        else:
+            b = mid
+    return a
 
 
 def trigger_positions(doc: Document) -> list[int]:
     """Indices, in order, of the document's tokens that may start a trigger (each distinct form tested once)."""
-    maybe = trigger_lookup().maybe
-    out = [i for form, at in doc.positions().items() if maybe(form) for i in at]
+    index = trigger_lookup()
+    out: list[int] = []
+    for form, at in doc.positions().items():
+        if index.maybe(form):
+            out.extend(at)
     out.sort()
     return out
+
+
+def best_at(toks: list[Token], i: int, hi: int, index: CliticIndex[list[Trigger]]) -> Hit | None:
+    """The trigger starting at token ``i`` and ending by ``hi``: the longest, then the reading its proclitic prefers
+    (after a preposition or the article a verbal noun, else a verb); None when there is none."""
+    norm = toks[i].norm
+    if not index.maybe(norm):
+        return None
+    best: Trigger | None = None
+    best_a: Lookup | None = None
+    best_n = 0
+    best_r = 0
+    for a in index.lookup(norm):
+        trigs: list[Trigger] = a.value
+        for trig in trigs:
+            allowed = VERB_PREFIXES if trig.pos == "verb" else NOUN_PREFIXES
+            if a.prefix not in allowed:
+                continue
+            n = len(trig.words)
+            if i + n > hi or any(toks[i + k].norm != trig.words[k] for k in range(1, n)):
+                continue
+            r = _nominal_rank(trig, a.prefix)
+            if best is None or n > best_n or (n == best_n and r > best_r):
+                best, best_a, best_n, best_r = trig, a, n, r
+    if best is None or best_a is None:
+        return None
+    return Hit(best, i, best_n, best_a.prefix, best_a.suffix)
 
 
 def find_triggers(toks: list[Token], lo: int, hi: int, blocked: Container[int] = frozenset(),
@@ -130,27 +193,18 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: Container[int] =
     are never triggers. ``at``, when given, is :func:`trigger_positions` of the document (the only places to look)."""
     index = trigger_lookup()
     out: list[Hit] = []
-    starts = range(lo, hi) if at is None else at[bisect_left(at, lo):bisect_left(at, hi)]
+    k, end = (lo, hi) if at is None else (_first_at_least(at, lo), _first_at_least(at, hi))
     i = lo
-    for p in starts:
+    while k < end:
+        p = k if at is None else at[k]
+        k += 1
         if p < i:
             continue
         i = p
-        best: Hit | None = None
-        if i in blocked or not index.maybe(toks[i].norm):
+        if i in blocked:
             continue
-        for a in index.lookup(toks[i].norm):
-            for trig in a.value:
-                allowed = VERB_PREFIXES if trig.pos == "verb" else NOUN_PREFIXES
-                if a.prefix not in allowed:
-                    continue
-                n = len(trig.words)
-                if i + n > hi or any(toks[i + k].norm != trig.words[k] for k in range(1, n)):
-                    continue
-                hit = Hit(trig, i, n, a.prefix, a.suffix)
-                if best is None or _rank(hit) > _rank(best):
-                    best = hit
-        if best:
+        best = best_at(toks, i, hi, index)
+        if best is not None:
             out.append(best)
             i += best.n
     return out
