@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.entities.model import Entity
-from marsad.lexicon.load import is_media, key_of
+from marsad.lexicon.load import key_of
 from marsad.resources import load_json
 from marsad.text.clitics import PROCLITICS_FOR_CUES, CliticIndex, CueBank, Memo
 from marsad.text.document import Document, Span
@@ -103,7 +103,6 @@ class DocView:
         self.at_token: dict[int, MentionAt] = {}
         self.cue_hits: dict[str, list[tuple[int, int, str]]] = {}
         self.unit_sizes: dict[str, int] = {}  # «كل كتيبة … من 300 عنصر» → {"كتيبة": 300}
-        self._media: dict[str, bool] = {}
 
     @classmethod
     def of(cls, doc: Document) -> "DocView":
@@ -111,9 +110,10 @@ class DocView:
         entities: list[Entity] = doc.entities
         for e in entities:
             for m in e.mentions:
-                t0, t1 = v.char_span(m.start, m.end)
-                if t0 >= t1:
+                rng = doc.char_span(m.start, m.end)
+                if rng is None:
                     continue
+                t0, t1 = rng
                 ma = MentionAt(e, m.start, m.end, t0, t1, m.rule)
                 v.mentions.append(ma)
                 for t in range(t0, t1):
@@ -123,36 +123,6 @@ class DocView:
         v._add_anaphors()
         v.mentions.sort(key=_mention_t0)
         return v
-
-    def char_span(self, start: int, end: int) -> tuple[int, int]:
-        """The tokens ``[i, j)`` that ``[start, end)`` touches (``Document.char_span`` in ``expand`` mode; ``i >= j``
-        where it returns None)."""
-        toks = self.doc.tokens
-        a, b = 0, len(toks)
-        while a < b:  # the first token starting after ``start``
-            mid = (a + b) >> 1
-            if toks[mid].start <= start:
-                a = mid + 1
-            else:
-                b = mid
-        i = a - 1
-        if i < 0 or toks[i].end <= start:
-            i += 1
-        a, b = 0, len(toks)
-        while a < b:  # the first token starting at or after ``end``
-            mid = (a + b) >> 1
-            if toks[mid].start < end:
-                a = mid + 1
-            else:
-                b = mid
-        return i, a
-
-    def is_media(self, entity_id: str) -> bool:
-        """:func:`marsad.lexicon.load.is_media`, asked once per entity of the document."""
-        known = self._media.get(entity_id)
-        if known is None:
-            known = self._media[entity_id] = is_media(entity_id)
-        return known
 
     def _add_anaphors(self) -> None:
         """A generic noun that points back to a named organisation (المنظمة after منظمة معاهدة الأمن الجماعي, الحلف
@@ -216,8 +186,8 @@ class DocView:
         return hits[0][1] if hits else 0
 
     def sentence_tokens(self, sent: Span) -> tuple[int, int]:
-        i, j = self.char_span(sent.start, sent.end)
-        return (i, j) if i < j else (0, 0)
+        rng = self.doc.char_span(sent.start, sent.end)
+        return rng if rng is not None else (0, 0)
 
     def mentions_in(self, lo: int, hi: int) -> list[MentionAt]:
         ments = self.mentions

@@ -18,7 +18,7 @@ from typing import Literal
 from marsad.events.context import CLAUSE_BREAKS, COMMAS, DocView, MentionAt
 from marsad.events.triggers import (LIGHT, NOT_EVENT, Hit, Trigger, best_at, find_triggers, trigger_index, trigger_lookup,
                                     trigger_positions)
-from marsad.lexicon.load import default_lexicon, key_of
+from marsad.lexicon.load import default_lexicon, is_media, key_of
 from marsad.resources import load_json
 from marsad.text.clitics import CliticIndex
 from marsad.text.document import Span
@@ -356,7 +356,7 @@ def _genitive(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
         if m is not None:
             prep = governing_preposition(view, m)
             if m.entity.type in ACTOR_TYPES and (prep is None or prep in r.agent_preps or prep == "ل") \
-                    and not view.is_media(m.entity.id) and not not_meant(view, m):
+                    and not is_media(m.entity.id) and not not_meant(view, m):
                 return m
             return None
         n = toks[j].norm
@@ -480,7 +480,7 @@ def _participle_args(view: DocView, hit: Hit) -> tuple[MentionAt | None, Mention
     else:
         return None, None
     agent = view.at_token.get(j)
-    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or view.is_media(agent.entity.id):
+    if agent is None or agent.t0 != j or agent.entity.type not in ACTOR_TYPES or is_media(agent.entity.id):
         return None, None
     k = hit.i - 1
     while k >= 0 and toks[k].norm in QUOTE_MARKS:
@@ -545,7 +545,7 @@ def _led_by(view: DocView, start: int, hi: int) -> MentionAt | None:
                for j in range(start, i)):
             return None
         m = view.at_token.get(i + n)
-        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not view.is_media(m.entity.id):
+        if m is not None and m.t0 == i + n and m.entity.type in ACTOR_TYPES and not is_media(m.entity.id):
             return m
     return None
 
@@ -568,7 +568,7 @@ def _from_agent(view: DocView, hit: Hit, hi: int) -> MentionAt | None:
     """«… من X» a few words after a verbal noun of giving or sending: X gives or sends."""
     for m in view.mentions_in(hit.i + hit.n, min(hi, hit.i + hit.n + 6)):
         if m.entity.type in ("ORG", "COUNTRY", "PERSON") and governing_preposition(view, m) == "من" \
-                and not view.is_media(m.entity.id):
+                and not is_media(m.entity.id):
             return m
     return None
 
@@ -587,7 +587,7 @@ def _between(view: DocView, hit: Hit, hi: int) -> tuple[MentionAt, MentionAt] | 
 def _object_after(view: DocView, start: int, hi: int, exclude: str) -> MentionAt | None:
     """The first named entity after ``start`` in the clause that no preposition governs (a verb's object)."""
     for m in view.mentions_in(start, hi):
-        if m.entity.id == exclude or view.is_media(m.entity.id):
+        if m.entity.id == exclude or is_media(m.entity.id):
             continue
         if person_after_demonym(view, m):
             continue  # «التقى فيدان نظيره الروسي سيرغي لافروف»: the person, not the demonym of his title
@@ -603,7 +603,7 @@ def _args(view: DocView, hit: Hit, actor: MentionAt, lo: int, hi: int) -> tuple[
     recipient: MentionAt | None = None
     location: MentionAt | None = None
     for m in view.mentions_in(hit.i + hit.n, hi):
-        if m.entity.id == actor.entity.id or m is actor or view.is_media(m.entity.id):
+        if m.entity.id == actor.entity.id or m is actor or is_media(m.entity.id):
             continue
         if person_after_demonym(view, m):
             continue  # «مع نظيره التركي رجب طيب أردوغان»: the person, not the demonym of his title
@@ -782,7 +782,7 @@ def extract_events(view: DocView, sources: list) -> list[dict]:
                 actor = _antecedent(view, hit, s_lo)
                 if actor is not None and hit.trigger.pos == "verb" and event_hit.trigger.type in PATIENT_TYPES:
                     patient = _object_after(view, hit.i + hit.n, s_hi, actor.entity.id)
-            if actor is None or view.is_media(actor.entity.id):
+            if actor is None or is_media(actor.entity.id):
                 continue
             status_hit, hit = hit, event_hit
             if status_hit.trigger.pos == "verb" and status_hit is hit:
@@ -862,7 +862,7 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
             if j < lo or toks[j].norm not in THAT:
                 continue
             party = next((m for m in view.mentions_in(j + 1, i) if m.t1 <= i and m.entity.type in ACTOR_TYPES
-                          and not view.is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
+                          and not is_media(m.entity.id) and (governing_preposition(view, m) is None and not in_phrase(view, m)
                                                              or governing_preposition(view, m) in r.agent_preps)), None)
             says = view.cues("quote_verbs", max(lo, j - SAYER_REACH), j)
             if party is None or not says:
@@ -873,11 +873,11 @@ def _judged_in_complement(view: DocView, lo: int, hi: int, sent: Span, k: int, s
                     or v > lo and view.cue_at("quote_not_said", v - 1, ("", "و", "ف")):
                 continue  # «قالت الحكومة في بيان، الأحد، إن …» holds; «نفت أن …», «لم يقل إن …» do not
             speaker = next((m for m in view.mentions_in(v + vn, j) if m.entity.type in ("PERSON", "ORG", "COUNTRY")
-                            and not view.is_media(m.entity.id) and governing_preposition(view, m) is None), None)
+                            and not is_media(m.entity.id) and governing_preposition(view, m) is None), None)
             speakers = [speaker] + coordinated(view, speaker, j) if speaker is not None else []
             if not speakers:
                 before = next((m for m in reversed(view.mentions_in(lo, v)) if m.t1 <= v
-                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not view.is_media(m.entity.id)
+                               and m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id)
                                and governing_preposition(view, m) is None), None)
                 speakers = [person_after_demonym(view, before) or before] if before is not None else []
             hit = Hit(Trigger(typ, None, "verb", tuple(t.norm for t in toks[i:i + n]), frozenset()), i, n, "")
@@ -919,7 +919,7 @@ def _proxy(view: DocView, hit: Hit, actor: MentionAt, hi: int) -> MentionAt | No
             return None
         if _bare(toks[j].norm) in roles().proxy:
             m = next((m for m in view.mentions_in(j + 1, j + 1 + PROXY_REACH)), None)
-            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not view.is_media(m.entity.id)
+            ok = m is not None and m.entity.type == "ORG" and m.entity.id != actor.entity.id and not is_media(m.entity.id)
             return m if ok and all(toks[x].norm in roles().actor_heads for x in range(j + 1, m.t0)) else None  # type: ignore[union-attr]
     return None
 
@@ -1197,7 +1197,7 @@ def _owner_of_forces(view: DocView, hit: Hit) -> MentionAt | None:
         return None
     for m in reversed(view.mentions_in(_sentence_lo(view, hit), hit.i)):
         if m.t1 > hit.i or m.rule == "lexicon:demonym" or m.entity.type not in ("COUNTRY", "ORG") \
-                or view.is_media(m.entity.id) or affiliated(view, m):
+                or is_media(m.entity.id) or affiliated(view, m):
             continue
         if m.entity.type == "ORG" and masculine_org(view, m) != (suffix != "ها"):
             continue

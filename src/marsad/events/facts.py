@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from marsad.events.context import DocView, MentionAt
-from marsad.lexicon.load import key_of
+from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 from marsad.text.numbers import noun_info
 
@@ -27,12 +27,12 @@ def fact_cues() -> dict:
 
 def topic_org(view: DocView) -> str | None:
     """The organisation the article names most often (media excluded)."""
-    counts = Counter(m.entity.id for m in view.mentions if m.entity.type == "ORG" and not view.is_media(m.entity.id))
+    counts = Counter(m.entity.id for m in view.mentions if m.entity.type == "ORG" and not is_media(m.entity.id))
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _org_in(view: DocView, lo: int, hi: int, after: int | None = None) -> MentionAt | None:
-    orgs = [m for m in view.mentions_in(lo, hi) if m.entity.type == "ORG" and not view.is_media(m.entity.id)]
+    orgs = [m for m in view.mentions_in(lo, hi) if m.entity.type == "ORG" and not is_media(m.entity.id)]
     if after is not None:
         later = [m for m in orgs if m.t0 >= after]
         if later:
@@ -51,7 +51,7 @@ def resolve_anaphor(view: DocView, lo: int, hi: int, topic: str | None) -> str |
     i, n = hits[0]
     head = next((a.stem for a in toks[i + n - 1].analyses() if a.stem.startswith("ال")), toks[i + n - 1].norm)[2:]
     for m in reversed(view.mentions_in(0, hi)):
-        if m.entity.type == "ORG" and not view.is_media(m.entity.id) and m.t0 < i:
+        if m.entity.type == "ORG" and not is_media(m.entity.id) and m.t0 < i:
             first = toks[m.t0].norm
             first = first[2:] if first.startswith("ال") else first
             if first == head or first.startswith(head):
@@ -177,7 +177,7 @@ def extract_facts(view: DocView) -> list[dict]:
                     after = next((view.at_token[j] for j in range(i + n, min(hi, i + n + 2)) if j in view.at_token
                                   and view.at_token[j].entity.type == "ORG"), None)
                     before = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG"
-                                   and not view.is_media(m.entity.id)), None)
+                                   and not is_media(m.entity.id)), None)
                     subj = (after or before).entity.id if (after or before) else _subject(view, lo, hi, i, topic)  # type: ignore[union-attr]
                 else:  # «أسس X …»: what was founded is the organisation right after the verb
                     obj = view.at_token.get(i + n)
@@ -192,7 +192,7 @@ def extract_facts(view: DocView) -> list[dict]:
                 continue
             h0 = heads[-1][0]
             owner = next((m for m in view.mentions_in(max(lo, h0 - 3), i)
-                          if m.entity.type == "ORG" and not view.is_media(m.entity.id)
+                          if m.entity.type == "ORG" and not is_media(m.entity.id)
                           and m.t0 > h0), None)
             subj = owner.entity.id if owner else (resolve_anaphor(view, lo, hi, topic) or topic)
             qual = doc.text[toks[h0].start:toks[i - 1].end] if h0 < i else None
@@ -205,7 +205,7 @@ def extract_facts(view: DocView) -> list[dict]:
             person = next((m for m in ments if i + n <= m.t0 < i + n + 5 and m.entity.type == "PERSON"), None)
             if person is None:
                 continue
-            org = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG" and not view.is_media(m.entity.id)), None)
+            org = next((m for m in reversed(ments) if m.t1 <= i and m.entity.type == "ORG" and not is_media(m.entity.id)), None)
             add(_fact(person.entity.id, "leads", sent, "fact:led-by", object=org.entity.id if org else topic))
         # roles: a title, then the country or body (demonym, genitive), then the person
         last_title: str | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from marsad.events.context import CLAUSE_BREAKS, DocView, MentionAt
 from marsad.events.extract import governing_preposition
-from marsad.lexicon.load import key_of
+from marsad.lexicon.load import is_media, key_of
 from marsad.resources import load_json
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "COUNTRY", "PLACE"})
@@ -77,10 +77,10 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
             for_body = after_title and body is None and toks[j].norm in spokesperson_of
             after_title = after_title or toks[j].norm in person_refs
             continue
-        if for_body and m.entity.type in ("ORG", "COUNTRY") and not view.is_media(m.entity.id):
+        if for_body and m.entity.type in ("ORG", "COUNTRY") and not is_media(m.entity.id):
             body = m
         for_body = False
-        if m.entity.type not in types or view.is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
+        if m.entity.type not in types or is_media(m.entity.id) or (after_title and m.entity.type != "PERSON"):
             continue
         if m.entity.type == "PERSON":
             return m
@@ -91,7 +91,7 @@ def _named_after(view: DocView, i: int, hi: int, types=SPEAKER_TYPES) -> Mention
 
 def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
     for m in reversed(view.mentions_in(lo, i)):
-        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not view.is_media(m.entity.id) and governing_preposition(view, m) is None:
+        if m.entity.type in ("PERSON", "ORG", "COUNTRY") and not is_media(m.entity.id) and governing_preposition(view, m) is None:
             return m
     return None
 
@@ -99,7 +99,7 @@ def _named_before(view: DocView, lo: int, i: int) -> MentionAt | None:
 def _via(view: DocView, lo: int, hi: int) -> str | None:
     toks = view.doc.tokens
     for m in view.mentions_in(lo, hi):
-        if not view.is_media(m.entity.id):
+        if not is_media(m.entity.id):
             continue
         prep = governing_preposition(view, m)
         before = toks[m.t0 - 1] if m.t0 > 0 else None
@@ -180,7 +180,7 @@ def quotes_and_sources(view: DocView) -> tuple[list[dict], list[str | None]]:
                 and doc.text[sent.start] in "\"«“”":
             src = last_speaker[1]
         if src is not None:
-            if not view.is_media(src):
+            if not is_media(src):
                 current_source = src
             sources[k] = src
         if speaker_id:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from marsad.lexicon.load import key_of
 from marsad.text.clitics import CliticIndex, Lookup
 from marsad.resources import load_json
-from marsad.text.document import Document
+from marsad.text.document import Document, first_at_least
 from marsad.text.tokenize import Token
 
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "تم")
@@ -137,18 +137,6 @@ def _nominal_rank(trig: Trigger, prefix: str) -> int:
     return 1 if (trig.pos == "noun") == nominal else 0
 
 
-def _first_at_least(xs: list[int], x: int) -> int:
-    """``bisect_left`` on a list of ints, without boxing ``x``."""
-    a, b = 0, len(xs)
-    while a < b:
-        mid = (a + b) >> 1
-        if xs[mid] < x:
-            a = mid + 1
-        else:
-            b = mid
-    return a
-
-
 def trigger_positions(doc: Document) -> list[int]:
     """Indices, in order, of the document's tokens that may start a trigger (each distinct form tested once)."""
     index = trigger_lookup()
@@ -193,7 +181,7 @@ def find_triggers(toks: list[Token], lo: int, hi: int, blocked: Container[int] =
     are never triggers. ``at``, when given, is :func:`trigger_positions` of the document (the only places to look)."""
     index = trigger_lookup()
     out: list[Hit] = []
-    k, end = (lo, hi) if at is None else (_first_at_least(at, lo), _first_at_least(at, hi))
+    k, end = (lo, hi) if at is None else (first_at_least(at, lo), first_at_least(at, hi))
     i = lo
     while k < end:
         p = k if at is None else at[k]

@@ -114,7 +114,7 @@ class Document:
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains ``offset``, or of the first token after it."""
-        i = _after(self._starts(), offset) - 1
+        i = first_above(self._starts(), offset) - 1
         if i >= 0 and self.tokens[i].end > offset:
             return i
         return i + 1
@@ -126,10 +126,10 @@ class Document:
         ``contract`` keeps only tokens wholly inside it.
         """
         starts = self._starts()
-        i = _after(starts, start) - 1
+        i = first_above(starts, start) - 1
         if not (i >= 0 and self.tokens[i].end > start):
             i += 1
-        j = _before(starts, end)
+        j = first_at_least(starts, end)
         if i >= j:
             return None
         if alignment_mode == "expand":
@@ -154,22 +154,23 @@ class Document:
 
     def sentence_of(self, offset: int) -> Span | None:
         """The sentence containing ``offset``."""
-        i = _after(self._sentence_starts(), offset) - 1
+        i = first_above(self._sentence_starts(), offset) - 1
         if i >= 0 and self.sentences[i].end > offset:
             return self.sentences[i]
         return None
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing (or preceding) ``offset``."""
-        return _after(self._sentence_starts(), offset) - 1
+        return first_above(self._sentence_starts(), offset) - 1
 
     def in_chrome(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside a page-chrome span."""
         return any(s <= start and end <= e for s, e, _ in self.removed)
 
 
-def _after(a: list[int], x: int) -> int:
-    """``bisect_right(a, x)``, natively: no boxed ``x``, no rich comparisons."""
+def first_above(a: list[int], x: int) -> int:
+    """Index of the first item of the sorted ``a`` above ``x``: ``bisect_right(a, x)``, natively (compiled: no boxed
+    ``x``, no rich comparisons)."""
     lo, hi = 0, len(a)
     while lo < hi:
         mid = (lo + hi) >> 1
@@ -180,8 +181,8 @@ def _after(a: list[int], x: int) -> int:
     return lo
 
 
-def _before(a: list[int], x: int) -> int:
-    """``bisect_left(a, x)``, natively."""
+def first_at_least(a: list[int], x: int) -> int:
+    """Index of the first item of the sorted ``a`` at least ``x``: ``bisect_left(a, x)``, natively."""
     lo, hi = 0, len(a)
     while lo < hi:
         mid = (lo + hi) >> 1
