@@ -5,12 +5,13 @@ stage against a spaCy peer and a plain-dictionary floor, and peak memory. Every 
                                 [--skip-spark] [--seed 7]
 
 Throughput paths (each does the same work per article: read the article as ``marsad analyze`` reads a JSON Lines
-record and ``marsad batch`` a Parquet row, with page-chrome detection and metadata; analyse; build the record; serialise
-it as JSON):
+record and ``marsad batch`` a Parquet row, with page-chrome detection and metadata; analyse; build the record; write
+it: JSON Lines to a file as ``marsad analyze -o`` does, Parquet and JSON Lines for Spark):
   1. single process (``marsad analyze``'s loop);
   2. a process pool over the cores: ``marsad analyze --workers N``'s :func:`marsad.parallel.analyze_records` (one
      pipeline per worker, records returned to the parent in input order and serialised there);
-  3. Spark ``local[2]`` through ``marsad batch`` (Parquet input; records written as Parquet and JSON Lines).
+  3. Spark ``local[2]`` through ``marsad batch`` (Parquet input in 8 splits; records written as Parquet and JSON Lines
+     by the tasks; a warm-up run on other articles before the clock starts).
 Each path's overhead is its rate divided by (cores used × the single-process rate); each row also gives the CPU time
 per article of the whole process tree (Spark: and the JVM's share), steadier than wall time on a shared machine.
 ``--articles`` is the default N for
@@ -86,15 +87,20 @@ def _cpu_since(before: dict[str, float]) -> dict[str, float]:
     return {**used, "total": sum(used.values())}
 
 
-def _json_bytes(records: Iterable) -> int:
-    return sum(len(json.dumps(r, ensure_ascii=False)) for r in records)
+def _write_jsonl(records: Iterable) -> int:
+    """Write the records as ``marsad analyze -o FILE`` does (one JSON object per line, UTF-8); the bytes written."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        out.flush()
+        return os.fstat(out.fileno()).st_size
 
 
 def run_single(texts: list[str]) -> dict:
     with PeakMemory() as mem:
-        _json_bytes(analyze_records(_articles(texts[:1])))  # loads the pipeline
+        _write_jsonl(analyze_records(_articles(texts[:1])))  # loads the pipeline
         t0, cpu = time.perf_counter(), tree_cpu_seconds()
-        size = _json_bytes(analyze_records(_articles(texts), workers=1))
+        size = _write_jsonl(analyze_records(_articles(texts), workers=1))
         dt, cpu = time.perf_counter() - t0, _cpu_since(cpu)
     return {"load": os.getloadavg()[0], "path": "single process", "articles": len(texts), "cores": 1, "seconds": dt, "peak_mb": mem.peak_mb,
             "bytes": size, "cpu_s": cpu["total"]}
@@ -103,7 +109,7 @@ def run_single(texts: list[str]) -> dict:
 def run_pool(texts: list[str], workers: int) -> dict:
     with PeakMemory() as mem:
         t0, cpu = time.perf_counter(), tree_cpu_seconds()
-        size = _json_bytes(analyze_records(_articles(texts), workers=workers))
+        size = _write_jsonl(analyze_records(_articles(texts), workers=workers))
         dt, cpu = time.perf_counter() - t0, _cpu_since(cpu)
     return {"load": os.getloadavg()[0], "path": f"marsad analyze --workers {workers}", "articles": len(texts), "cores": workers, "seconds": dt,
             "peak_mb": mem.peak_mb, "bytes": size, "cpu_s": cpu["total"],
@@ -123,25 +129,32 @@ def write_parquet_corpus(path: Path, n: int, size: int, seed: int, chunk: int = 
                                         schema=schema), row_group_size=1000)
 
 
-def run_spark(n: int, size: int, seed: int, partitions: int) -> dict:
+def run_spark(n: int, size: int, seed: int, tasks: int) -> dict:
+    """``marsad batch`` on a Parquet corpus of ``n`` articles, split into ``tasks`` input splits by size (no shuffle).
+    A warm-up run on 1,000 other articles first starts the Python workers, loads their pipelines and lets the JVM
+    compile its hot paths, as the single path analyses one article before its clock starts; not timed."""
     from marsad.batch.spark import run_batch, spark_session
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.parquet"
+        corpus, warm = Path(tmp) / "corpus.parquet", Path(tmp) / "warm.parquet"
         write_parquet_corpus(corpus, n, size, seed)
+        write_parquet_corpus(warm, 1000, size, seed + n)
+        split = max(4 << 20, corpus.stat().st_size // tasks + 1)
         with PeakMemory() as mem:
             t0 = time.perf_counter()
-            spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g"})
+            spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g",
+                                                      "spark.sql.files.maxPartitionBytes": str(split)})
+            run_batch(spark, [str(warm)], str(Path(tmp) / "warm-out"))
             start, cpu = time.perf_counter() - t0, tree_cpu_seconds()
-            summary = run_batch(spark, [str(corpus)], str(Path(tmp) / "out"), partitions=partitions)
+            summary = run_batch(spark, [str(corpus)], str(Path(tmp) / "out"))
             cpu = _cpu_since(cpu)
             spark.stop()
         out_mb = sum(f.stat().st_size for f in (Path(tmp) / "out").rglob("*") if f.is_file()) / 2**20
     return {"load": os.getloadavg()[0], "path": f"Spark {SPARK_MASTER} (marsad batch)", "articles": summary.records, "cores": 2,
             "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors, "cpu_s": cpu["total"],
-            "note": f"session start {start:.1f} s not included; {partitions} partitions; wrote {out_mb:.0f} MB "
-                    f"Parquet+JSONL; JVM CPU {1000 * cpu.get('java', 0.0) / max(summary.records, 1):.2f} s per 1,000 "
-                    f"articles"}
+            "note": f"session start and warm-up run {start:.1f} s not included; {tasks} input splits; wrote "
+                    f"{out_mb:.0f} MB Parquet+JSONL; JVM CPU {1000 * cpu.get('java', 0.0) / max(summary.records, 1):.2f} "
+                    f"s per 1,000 articles"}
 
 
 def print_throughput(rows: list[dict]) -> None:
@@ -180,7 +193,7 @@ def main() -> None:
     ap.add_argument("--single-articles", type=int)
     ap.add_argument("--pool-articles", type=int)
     ap.add_argument("--spark-articles", type=int)
-    ap.add_argument("--partitions", type=int, default=8)
+    ap.add_argument("--tasks", type=int, default=8, help="Spark input splits (by size, without a shuffle)")
     ap.add_argument("--size", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-spark", action="store_true")
@@ -221,7 +234,7 @@ def main() -> None:
         print(f"{r['system']:<34}{r['build_s']:>8.2f}{r['per_second']:>9.1f}{r['peak_mb']:>9.0f}   "
               f"{r['entities']:<28}{r['mentions']:<28}")
     if not a.skip_spark:  # last: the Spark JVM outlives spark.stop() and would count in later memory figures
-        rows.append(run_spark(a.spark_articles or a.articles, a.size, a.seed, a.partitions))
+        rows.append(run_spark(a.spark_articles or a.articles, a.size, a.seed, a.tasks))
         print_throughput(rows)
     print(f"\ntotal bench time: {time.perf_counter() - t_all:.0f} s")
 

@@ -37,10 +37,11 @@ def corpus(tmp_path_factory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("corpus"))
 
 
-@pytest.fixture(scope="module")
-def run(spark, corpus: Path, tmp_path_factory) -> tuple[Path, object]:
+@pytest.fixture(scope="module", params=["arrow", "spark"])
+def run(request, spark, corpus: Path, tmp_path_factory) -> tuple[Path, object]:
+    """A batch run over the test corpus with each writer: tasks writing their part files with pyarrow, Spark's writers."""
     out = tmp_path_factory.mktemp("batch") / "out"
-    summary = run_batch(spark, [str(corpus)], str(out), partitions=3)
+    summary = run_batch(spark, [str(corpus)], str(out), partitions=3, writer=request.param)
     return out, summary
 
 
@@ -179,3 +180,33 @@ def test_batch_ingest_from_parquet_command(run, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["search", "CSTO", "--db", db])
     assert "001_39e8465b9a1b5ccf.txt" in r.output
+
+
+def test_arrow_writer_layout_and_overwrite(spark, corpus: Path, tmp_path: Path) -> None:
+    """Tasks writing their own files leave one part file per task and format, a _SUCCESS marker and no staging folder;
+    an existing OUTPUT is refused unless --overwrite, which replaces it."""
+    out = tmp_path / "out"
+    summary = run_batch(spark, [str(corpus)], str(out), partitions=2, writer="arrow")
+    assert (summary.records, summary.errors) == (7, 4)
+    assert sorted(p.name for p in out.iterdir()) == ["errors.jsonl", "errors.parquet", "records.jsonl",
+                                                      "records.parquet"]
+    parts = sorted(p.name for p in (out / "records.parquet").iterdir() if p.name != "_SUCCESS")
+    assert (out / "records.parquet" / "_SUCCESS").exists() and not (out / "_temporary").exists()
+    assert 1 <= len(parts) <= 2 and all(p.startswith("part-") and p.endswith(".parquet") for p in parts)
+    assert pq.read_table(out / "records.parquet").column_names == [*RECORD_FIELDS, "json", "text"]
+    with pytest.raises(BatchError, match="already exists"):
+        run_batch(spark, [str(corpus)], str(out), writer="arrow")
+    summary = run_batch(spark, [str(corpus)], str(out), writer="arrow", overwrite=True, formats=["jsonl"],
+                        with_text=False)
+    assert summary.records == 7 and not (out / "records.parquet").exists()
+    assert len(_jsonl(out / "records.jsonl")) == 7
+
+
+def test_arrow_writer_needs_a_filesystem_pyarrow_knows(spark, corpus: Path) -> None:
+    from marsad.batch.spark import arrow_filesystem
+
+    assert arrow_filesystem("nosuchscheme://bucket/out") is None
+    with pytest.raises(BatchError, match="pyarrow cannot write"):
+        run_batch(spark, [str(corpus)], "nosuchscheme://bucket/out", writer="arrow")
+    with pytest.raises(BatchError, match="unknown writer"):
+        run_batch(spark, [str(corpus)], "out", writer="fast")

@@ -21,11 +21,15 @@ import click
 @click.option("--text/--no-text", "with_text", default=True, show_default=True,
               help="keep each article's text in records.parquet (the store and the UI need it)")
 @click.option("--overwrite", is_flag=True, help="replace an existing OUTPUT")
+@click.option("--writer", type=click.Choice(["auto", "arrow", "spark"]), default="auto", show_default=True,
+              help="arrow = each task writes its part files with pyarrow (local, s3://, gs://, hdfs:// with libhdfs); "
+                   "spark = Spark's writers (any Hadoop URL); auto = arrow when pyarrow can write OUTPUT")
 @click.option("--store", "db", default=None, metavar="DB",
               help="then load the records into this store (SQLite file or postgresql:// URL; local OUTPUT only)")
 @click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE", help="extra Spark settings (repeatable)")
 def batch(inputs: tuple[str, ...], output: str, master: str | None, partitions: int | None, formats: str,
-          input_format: str, with_text: bool, overwrite: bool, db: str | None, confs: tuple[str, ...]) -> None:
+          input_format: str, with_text: bool, overwrite: bool, writer: str, db: str | None,
+          confs: tuple[str, ...]) -> None:
     """Analyse INPUTS on Spark and write OUTPUT/records.{parquet,jsonl} and OUTPUT/errors.{parquet,jsonl}.
 
     INPUTS are JSON Lines, text/HTML/WARC files or folders, or Parquet article tables: local paths or any Hadoop
@@ -53,7 +57,7 @@ def batch(inputs: tuple[str, ...], output: str, master: str | None, partitions: 
     try:
         spark = spark_session(master, conf=conf)
         summary = run_batch(spark, inputs, output, partitions=partitions, formats=wanted, with_text=with_text,
-                            overwrite=overwrite, input_format=input_format)
+                            overwrite=overwrite, input_format=input_format, writer=writer)
     except BatchError as exc:
         click.echo(f"marsad: {exc}", err=True)
         sys.exit(2)

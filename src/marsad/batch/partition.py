@@ -24,7 +24,7 @@ import gzip
 import json
 import math
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -197,21 +197,45 @@ def _converter(kind: pa.DataType) -> Any:
 
 
 _CONVERTERS = {f.name: _converter(f.type) for f in NESTED_FIELDS}
+# For a list-of-struct column, its string fields: a fact's ``value`` is a JSON number or string for one string column.
+_TEXT_KEYS = {f.name: tuple(s.name for s in f.type.value_type if pa.types.is_string(s.type)) for f in NESTED_FIELDS
+              if pa.types.is_list(f.type) and pa.types.is_struct(f.type.value_type)}
+
+
+def _texts_as_json(values: list[Any], keys: tuple[str, ...]) -> list[Any]:
+    """A list-of-struct column's values with every non-string scalar under ``keys`` written as its JSON text (only the
+    items holding one are copied)."""
+    def fixed(item: Any) -> Any:
+        if not isinstance(item, dict):
+            return item
+        odd = [k for k in keys if isinstance(item.get(k), (int, float))]  # bool is an int
+        return {**item, **{k: json_text(item[k]) for k in odd}} if odd else item
+
+    return [[fixed(x) for x in v] if isinstance(v, list) else v for v in values]
 
 
 def nested_columns(records: list[dict[str, Any] | None]) -> list[pa.Array]:
     """The nested columns (``schema.NESTED_DDL``) of a batch of records (None for an error row), as Arrow arrays.
 
-    A column goes to Arrow as it is when Arrow takes it (the common case, done in C++); one Arrow rejects (a fact whose
-    value is a number, for the string column) is converted value by value as ``from_json`` would read the JSON. (Arrow
-    alone also takes a float for an int field and a bool for a double, which ``from_json`` makes null; ``to_record``
-    never writes those.)"""
+    A column goes to Arrow as it is when Arrow takes it (the common case, done in C++). When Arrow rejects one, the
+    numbers in its string fields are written as JSON text first (a fact's numeric ``value``: the usual case, cheap);
+    failing that, the column is converted value by value as ``from_json`` would read the JSON. (Arrow alone also takes
+    a float for an int field and a bool for a double, which ``from_json`` makes null; ``to_record`` never writes
+    those.)"""
+    rejected = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
     columns = []
     for field in NESTED_FIELDS:
         values = [None if r is None else r.get(field.name) for r in records]
         try:
             columns.append(pa.array(values, type=field.type))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            continue
+        except rejected:
+            pass
+        try:
+            if field.name not in _TEXT_KEYS:
+                raise TypeError(field.name)
+            columns.append(pa.array(_texts_as_json(values, _TEXT_KEYS[field.name]), type=field.type))
+        except rejected:
             convert = _CONVERTERS[field.name]
             columns.append(pa.array([convert(v) for v in values], type=field.type))
     return columns
@@ -249,11 +273,110 @@ def _result_batches(results: Iterable[dict[str, Any]], size: int = 64) -> Iterat
         yield pa.RecordBatch.from_arrays(flat + nested_columns([r["record"] for r in chunk]), schema=RESULT_SCHEMA)
 
 
+def unit_results(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
+    """Unit rows → result dicts (:func:`analyze_item`)."""
+    return (analyze_unit(unit) for batch in batches for unit in batch.to_pylist())
+
+
+def row_results(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
+    """Parquet article rows → result dicts, read and analysed in one go (:func:`analyze_item`)."""
+    return (analyze_item(*item) for item in _row_items(batches))
+
+
 def analyze_units(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Unit rows → result rows (``doc``, ``source``, ``json``, ``text``, ``error`` and the nested record columns)."""
-    yield from _result_batches(analyze_unit(unit) for batch in batches for unit in batch.to_pylist())
+    yield from _result_batches(unit_results(batches))
 
 
 def analyze_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Parquet article rows straight to result rows (one task reads and analyses; no unit rows in between)."""
-    yield from _result_batches(analyze_item(*item) for item in _row_items(batches))
+    yield from _result_batches(row_results(batches))
+
+
+# --- tasks that write their own part files --------------------------------------------------------------------------
+SUMMARY_COLUMNS = ("kind", "doc", "source", "reason", "file", "records")
+SUMMARY_DDL = "kind string, doc string, source string, reason string, file string, records long"
+SUMMARY_SCHEMA = arrow_schema(SUMMARY_DDL)
+ROW_GROUP_ROWS = 1024
+
+
+def records_table(chunk: list[dict[str, Any]], with_text: bool, json_utf8: list[bytes] | None = None) -> pa.Table:
+    """The ``records`` Parquet columns (``schema.RECORD_FIELDS``, ``json``, ``text`` if kept) of analysed results
+    (``json_utf8``: their ``json`` already encoded)."""
+    columns = [pa.array([r["doc"] for r in chunk], type=pa.string())]
+    columns += nested_columns([r["record"] for r in chunk])
+    columns.append(pa.array(json_utf8 if json_utf8 is not None else [r["json"] for r in chunk], type=pa.string()))
+    names = ["doc", *(f.name for f in NESTED_FIELDS), "json"]
+    if with_text:
+        columns.append(pa.array([r["text"] for r in chunk], type=pa.string()))
+        names.append("text")
+    return pa.Table.from_arrays(columns, names=names)
+
+
+def leaf_columns(schema: pa.Schema) -> list[str]:
+    """The Parquet leaf column paths of an Arrow schema (``entities.list.element.mentions.list.element.start`` …).
+
+    >>> leaf_columns(pa.schema([("a", pa.list_(pa.struct([("x", pa.string())]))), ("b", pa.string())]))
+    ['a.list.element.x', 'b']
+    """
+    def leaves(path: str, kind: pa.DataType) -> list[str]:
+        if pa.types.is_struct(kind):
+            return [p for f in kind for p in leaves(f"{path}.{f.name}", f.type)]
+        if pa.types.is_list(kind):
+            return leaves(f"{path}.list.element", kind.value_type)
+        return [path]
+
+    return [p for f in schema for p in leaves(f.name, f.type)]
+
+
+def _write_row_group(writer: Any, tables: list[pa.Table], fs: Any, path: str) -> Any:
+    """Append ``tables`` as one row group to the Parquet file at ``path`` (opened on the first call: snappy, as Spark
+    writes; dictionary encoding for every column but the long unique ``json`` and ``text``)."""
+    import pyarrow.parquet as pq
+
+    table = pa.concat_tables(tables)
+    if writer is None:
+        dictionary = [c for c in leaf_columns(table.schema) if c not in ("json", "text")]
+        writer = pq.ParquetWriter(path, table.schema, filesystem=fs, compression="snappy", use_dictionary=dictionary)
+    writer.write_table(table, row_group_size=len(table))
+    return writer
+
+
+def write_results(results: Iterable[dict[str, Any]], fs: Any, stem: str, formats: Sequence[str],
+                  with_text: bool = True, size: int = 8) -> Iterator[pa.RecordBatch]:
+    """Write the records among ``results`` to ``stem + ".parquet"`` and ``stem + ".jsonl"`` (those of ``formats``) on
+    the :mod:`pyarrow.fs` filesystem ``fs``, and yield summary rows (``SUMMARY_DDL``): one per error, one per file
+    written with its record count. The Parquet file has the columns :func:`records_table` gives, in row groups of
+    ``ROW_GROUP_ROWS``; the JSON Lines file one record per line exactly as ``marsad analyze`` prints it. Records are
+    turned into columns ``size`` at a time, while they are still in the CPU's caches (8 measured as fast as writing
+    each record as JSON alone; 64 cost ~4 % more per article)."""
+    summary: list[dict[str, Any]] = []
+    count, pending, parquet, jsonl = 0, [], None, None
+    try:
+        for chunk in _chunks(results, size):
+            ok = [r for r in chunk if r["error"] is None]
+            summary += [{"kind": "error", "doc": r["doc"], "source": r["source"], "reason": r["error"]}
+                        for r in chunk if r["error"] is not None]
+            if not ok:
+                continue
+            count += len(ok)
+            utf8 = [r["json"].encode("utf-8") for r in ok]  # once, for both files
+            if "jsonl" in formats:
+                jsonl = jsonl or fs.open_output_stream(stem + ".jsonl")
+                jsonl.write(b"\n".join(utf8) + b"\n")
+            if "parquet" in formats:
+                pending.append(records_table(ok, with_text, utf8))
+                if sum(t.num_rows for t in pending) >= ROW_GROUP_ROWS:
+                    parquet = _write_row_group(parquet, pending, fs, stem + ".parquet")
+                    pending = []
+        if pending:
+            parquet = _write_row_group(parquet, pending, fs, stem + ".parquet")
+    finally:
+        if parquet is not None:
+            parquet.close()
+        if jsonl is not None:
+            jsonl.close()
+    summary += [{"kind": "file", "file": f"{stem}.{ext}", "records": count}
+                for ext, handle in (("parquet", parquet), ("jsonl", jsonl)) if handle is not None]
+    if summary:
+        yield pa.RecordBatch.from_pylist(summary, schema=SUMMARY_SCHEMA)

@@ -46,7 +46,7 @@ _TOKEN = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|[<>,:])")
 
 
 def arrow_schema(ddl: str) -> "pa.Schema":
-    """The Arrow schema Spark gives a DDL string of ``string``/``int``/``double``/``boolean``/``struct<>``/``array<>``
+    """The Arrow schema Spark gives a DDL string of ``string``/``int``/``long``/``double``/``boolean``/``struct<>``/``array<>``
     columns (the subset the batch layout uses), without a JVM.
 
     >>> arrow_schema("doc string, spans array<struct<start:int,rule:string>>").types[1]
@@ -54,7 +54,7 @@ def arrow_schema(ddl: str) -> "pa.Schema":
     """
     import pyarrow as pa
 
-    scalars = {"string": pa.string(), "int": pa.int32(), "double": pa.float64(), "boolean": pa.bool_()}
+    scalars = {"string": pa.string(), "int": pa.int32(), "long": pa.int64(), "double": pa.float64(), "boolean": pa.bool_()}
     tokens = _TOKEN.findall(ddl)
     pos = 0
 

@@ -14,13 +14,15 @@ spread over ``partitions`` tasks for the analysis.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from marsad.batch.schema import (ERROR_COLUMNS, ERRORS_JSONL, ERRORS_PARQUET, RECORD_FIELDS, RECORDS_JSONL,
                                  RECORDS_PARQUET)
@@ -122,9 +124,10 @@ def empty_files(spark: "SparkSession", paths: Sequence[str]) -> list[str]:
     return found
 
 
-def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int | None = None,
-                 input_format: str = "auto") -> "DataFrame":
-    """The result rows (``doc``, ``source``, ``json``, ``text``, ``error``) for every article under ``inputs``."""
+def _inputs(spark: "SparkSession", inputs: Sequence[str], partitions: int | None,
+            input_format: str) -> tuple["DataFrame", str]:
+    """The rows a task analyses and their kind: ``"rows"`` (a Parquet article table's columns) or ``"units"``
+    (articles and ingest errors read from files)."""
     from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
 
@@ -141,9 +144,7 @@ def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int |
                 raise BatchError(f"Parquet input has no text/body/content/html column (columns: {table.columns})")
             rows = table.select(*cols, F.col("_metadata.file_path").alias("_file"),
                                 F.col("_metadata.row_index").alias("_row"))
-            if partitions:
-                rows = rows.repartition(n)
-            return rows.mapInArrow(partition.analyze_rows, partition.RESULT_DDL)
+            return (rows.repartition(n) if partitions else rows), "rows"
         files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(paths)
                  .select("path", "content"))
         units = files.mapInArrow(partition.read_files, partition.UNIT_DDL)
@@ -151,35 +152,125 @@ def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int |
                   "error": "empty file"} for f in empty_files(spark, paths)]
         if empty:
             units = units.unionByName(spark.createDataFrame(empty, partition.UNIT_DDL))
-        return units.repartition(n).mapInArrow(partition.analyze_units, partition.RESULT_DDL)
+        return units.repartition(n), "units"
     except AnalysisException as exc:
         raise BatchError(f"cannot read input: {exc}") from None
+
+
+def read_results(spark: "SparkSession", inputs: Sequence[str], partitions: int | None = None,
+                 input_format: str = "auto") -> "DataFrame":
+    """The result rows (``doc``, ``source``, ``json``, ``text``, ``error`` and the nested record columns) for every
+    article under ``inputs``."""
+    from marsad.batch import partition
+
+    frame, kind = _inputs(spark, inputs, partitions, input_format)
+    return frame.mapInArrow(partition.analyze_rows if kind == "rows" else partition.analyze_units,
+                            partition.RESULT_DDL)
 
 
 def _target(output: str, name: str) -> str:
     return f"{output.rstrip('/')}/{name}"
 
 
-def run_batch(spark: "SparkSession", inputs: Sequence[str], output: str, *, partitions: int | None = None,
-              formats: Sequence[str] = FORMATS, with_text: bool = True, overwrite: bool = False,
-              input_format: str = "auto") -> BatchSummary:
-    """Analyse every article under ``inputs`` and write ``records`` and ``errors`` under ``output`` in ``formats``.
+def arrow_filesystem(output: str) -> "tuple[object, str] | None":
+    """``(filesystem, path)`` when :mod:`pyarrow.fs` can write ``output`` (a local path, ``file://``, ``s3://``,
+    ``gs://``, ``hdfs://`` with libhdfs …), else None."""
+    from pyarrow import fs
 
-    The articles are analysed once, in the job that writes the first records table: an observation of that job counts
-    the records and collects the error rows (few and small; they are written from the driver afterwards), and
-    ``records.jsonl`` is then copied from the ``json`` column of ``records.parquet`` when both are asked for. Nothing is
-    cached, so memory does not grow with the corpus."""
+    if "://" not in output:
+        return fs.LocalFileSystem(), os.path.abspath(output)
+    try:
+        return fs.FileSystem.from_uri(output)
+    except (ValueError, OSError, NotImplementedError, TypeError):  # unknown scheme, no libhdfs, no credentials …
+        return None
+
+
+def _task_writer(analyze: Callable[[Iterator[Any]], Iterator[dict[str, Any]]], fs: Any, staging: str,
+                 formats: Sequence[str], with_text: bool) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """The ``mapInArrow`` function of a task that writes its own part files under ``staging``."""
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        from pyspark import TaskContext
+
+        from marsad.batch import partition
+
+        task = TaskContext.get()
+        if task is None:
+            raise RuntimeError("not running in a Spark task")
+        stem = f"{staging}/part-{task.partitionId():05d}-{task.taskAttemptId()}"
+        yield from partition.write_results(analyze(batches), fs, stem, formats, with_text)
+
+    return run
+
+
+def _write_with_arrow(frame: "DataFrame", kind: str, where: tuple, formats: Sequence[str], with_text: bool,
+                      overwrite: bool) -> tuple[int, list[tuple]]:
+    """Each task analyses its articles and writes its part files itself (pyarrow: the JVM never converts a record);
+    the driver keeps the files of the task attempts Spark reports as successful, moves them into place and writes the
+    errors table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyarrow import fs as pafs
+
+    from marsad.batch import partition
+
+    fs, root = where
+    for name in (RECORDS_PARQUET, RECORDS_JSONL, ERRORS_PARQUET, ERRORS_JSONL):
+        path = _target(root, name)
+        found = fs.get_file_info(path).type
+        if found != pafs.FileType.NotFound:
+            if not overwrite:
+                raise BatchError(f"{path} already exists (--overwrite replaces it)")
+            fs.delete_dir(path) if found == pafs.FileType.Directory else fs.delete_file(path)
+    temporary = _target(root, "_temporary")
+    staging = _target(temporary, uuid.uuid4().hex)
+    fs.create_dir(staging)
+    try:
+        analyze = partition.row_results if kind == "rows" else partition.unit_results
+        rows = frame.mapInArrow(_task_writer(analyze, fs, staging, formats, with_text),
+                                partition.SUMMARY_DDL).collect()
+        records = 0
+        for fmt, folder in (("parquet", RECORDS_PARQUET), ("jsonl", RECORDS_JSONL)):
+            if fmt not in formats:
+                continue
+            fs.create_dir(_target(root, folder))
+            for row in rows:
+                if row["kind"] == "file" and row["file"].endswith(f".{fmt}"):
+                    part = row["file"].rsplit("/", 1)[1].rsplit("-", 1)[0]  # part-00003-<attempt id>.parquet
+                    fs.move(row["file"], _target(root, f"{folder}/{part}.{fmt}"))
+                    records += row["records"] if fmt == formats[0] else 0
+            with fs.open_output_stream(_target(root, f"{folder}/_SUCCESS")):
+                pass
+    finally:
+        fs.delete_dir(staging)
+        if not fs.get_file_info(pafs.FileSelector(temporary)):
+            fs.delete_dir(temporary)
+    errors = list(dict.fromkeys((row["doc"], row["source"], row["reason"]) for row in rows if row["kind"] == "error"))
+    table = pa.table({c: pa.array([e[i] for e in errors], pa.string()) for i, c in enumerate(ERROR_COLUMNS)})
+    for fmt, folder in (("parquet", ERRORS_PARQUET), ("jsonl", ERRORS_JSONL)):
+        if fmt in formats:
+            fs.create_dir(_target(root, folder))
+            part = _target(root, f"{folder}/part-00000.{fmt}")
+            if fmt == "parquet":
+                pq.write_table(table, part, filesystem=fs)
+            else:
+                with fs.open_output_stream(part) as out:
+                    out.write("".join(json.dumps({c: v for c, v in zip(ERROR_COLUMNS, e) if v is not None},
+                                                 ensure_ascii=False) + "\n" for e in errors).encode("utf-8"))
+            with fs.open_output_stream(_target(root, f"{folder}/_SUCCESS")):
+                pass
+    return records, errors
+
+
+def _write_with_spark(spark: "SparkSession", results: "DataFrame", output: str, formats: Sequence[str],
+                      with_text: bool, overwrite: bool) -> tuple[int, list[tuple]]:
+    """Spark's own writers (any Hadoop filesystem URL): the JVM converts the records to rows and writes them."""
     from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
-    unknown = set(formats) - set(FORMATS)
-    if unknown or not formats:
-        raise BatchError(f"unknown output format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
-    t0 = time.perf_counter()
     mode = "overwrite" if overwrite else "errorifexists"
     seen = Observation("marsad-batch")
     failed = F.col("error").isNotNull()
-    results = read_results(spark, inputs, partitions, input_format).observe(
+    results = results.observe(
         seen, F.count(F.col("json")).alias("records"),
         F.collect_list(F.when(failed, F.struct("doc", "source", F.col("error").alias("reason")))).alias("errors"))
     ok = results.where(~failed)
@@ -196,7 +287,46 @@ def run_batch(spark: "SparkSession", inputs: Sequence[str], output: str, *, part
         table.write.mode(mode).parquet(_target(output, ERRORS_PARQUET))
     if "jsonl" in formats:
         table.write.mode(mode).json(_target(output, ERRORS_JSONL))
-    return BatchSummary(output, seen.get["records"], len(errors), time.perf_counter() - t0)
+    return seen.get["records"], errors
+
+
+WRITERS = ("auto", "arrow", "spark")
+
+
+def run_batch(spark: "SparkSession", inputs: Sequence[str], output: str, *, partitions: int | None = None,
+              formats: Sequence[str] = FORMATS, with_text: bool = True, overwrite: bool = False,
+              input_format: str = "auto", writer: str = "auto") -> BatchSummary:
+    """Analyse every article under ``inputs`` and write ``records`` and ``errors`` under ``output`` in ``formats``.
+
+    Each article is analysed once and nothing is cached, so memory does not grow with the corpus. Two writers give
+    the same files' contents:
+
+    - ``arrow`` (the default when :mod:`pyarrow.fs` can write ``output``: local paths, ``s3://``, ``gs://``,
+      ``hdfs://`` with libhdfs): each task writes its records straight from the Python worker as Parquet and JSON
+      Lines part files into a staging folder; the driver moves the files of the task attempts Spark reports as
+      successful into place (a failed or speculative attempt's files are dropped with the staging folder). The JVM
+      never converts the records, which is most of Spark's own cost per article.
+    - ``spark``: Spark's writers (any Hadoop filesystem URL); ``records.jsonl`` is copied from the ``json`` column of
+      ``records.parquet`` when both are asked for.
+
+    The errors table (few and small rows) is collected by the driver and written by the same writer."""
+    unknown = set(formats) - set(FORMATS)
+    if unknown or not formats:
+        raise BatchError(f"unknown output format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
+    if writer not in WRITERS:
+        raise BatchError(f"unknown writer {writer!r}; choose from {', '.join(WRITERS)}")
+    formats = [f for f in FORMATS if f in formats]
+    t0 = time.perf_counter()
+    where = arrow_filesystem(output) if writer != "spark" else None
+    if writer == "arrow" and where is None:
+        raise BatchError(f"pyarrow cannot write {output}; use the spark writer")
+    if where is not None:
+        frame, kind = _inputs(spark, inputs, partitions, input_format)
+        records, errors = _write_with_arrow(frame, kind, where, formats, with_text, overwrite)
+    else:
+        records, errors = _write_with_spark(spark, read_results(spark, inputs, partitions, input_format), output,
+                                            formats, with_text, overwrite)
+    return BatchSummary(output, records, len(errors), time.perf_counter() - t0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
