@@ -15,8 +15,8 @@ it: JSON Lines to a file as ``marsad analyze -o`` does, Parquet and JSON Lines f
 Each path's overhead is its rate divided by (cores used × the single-process rate); each row also gives the CPU time
 per article of the whole process tree (Spark: and the JVM's share), steadier than wall time on a shared machine.
 ``--articles`` is the default N for
-every path; the per-path options override it (one process reads, analyses and serialises ~130 articles/s, so 100,000
-articles take ~13 min per core; the whole run at 100,000 took 27.5 min on 2 cores). The corpus is generated (see ``bench_pipeline.generate``).
+every path; the per-path options override it (one process reads, analyses and writes ~160 articles/s, so 100,000
+articles take ~10 min per core; the whole run at 100,000 took 22.5 min on 2 cores). The corpus is generated (see ``bench_pipeline.generate``).
 """
 from __future__ import annotations
 
