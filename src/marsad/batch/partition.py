@@ -222,23 +222,25 @@ def nested_columns(records: list[dict[str, Any] | None]) -> list[pa.Array]:
     failing that, the column is converted value by value as ``from_json`` would read the JSON. (Arrow alone also takes
     a float for an int field and a bool for a double, which ``from_json`` makes null; ``to_record`` never writes
     those.)"""
-    rejected = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
     columns = []
     for field in NESTED_FIELDS:
         values = [None if r is None else r.get(field.name) for r in records]
-        try:
-            columns.append(pa.array(values, type=field.type))
-            continue
-        except rejected:
-            pass
-        try:
-            if field.name not in _TEXT_KEYS:
-                raise TypeError(field.name)
-            columns.append(pa.array(_texts_as_json(values, _TEXT_KEYS[field.name]), type=field.type))
-        except rejected:
+        column = _arrow_or_none(values, field.type)
+        if column is None and field.name in _TEXT_KEYS:
+            column = _arrow_or_none(_texts_as_json(values, _TEXT_KEYS[field.name]), field.type)
+        if column is None:
             convert = _CONVERTERS[field.name]
-            columns.append(pa.array([convert(v) for v in values], type=field.type))
+            column = pa.array([convert(v) for v in values], type=field.type)
+        columns.append(column)
     return columns
+
+
+def _arrow_or_none(values: list[Any], kind: pa.DataType) -> pa.Array | None:
+    """``values`` as an Arrow array of type ``kind``, or None when Arrow rejects them."""
+    try:
+        return pa.array(values, type=kind)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return None
 
 
 def analyze_item(item: Article | IngestError, doc: str) -> dict[str, Any]:
@@ -294,18 +296,17 @@ def analyze_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 
 # --- tasks that write their own part files --------------------------------------------------------------------------
-SUMMARY_COLUMNS = ("kind", "doc", "source", "reason", "file", "records")
 SUMMARY_DDL = "kind string, doc string, source string, reason string, file string, records long"
 SUMMARY_SCHEMA = arrow_schema(SUMMARY_DDL)
 ROW_GROUP_ROWS = 1024
 
 
-def records_table(chunk: list[dict[str, Any]], with_text: bool, json_utf8: list[bytes] | None = None) -> pa.Table:
-    """The ``records`` Parquet columns (``schema.RECORD_FIELDS``, ``json``, ``text`` if kept) of analysed results
-    (``json_utf8``: their ``json`` already encoded)."""
+def records_table(chunk: list[dict[str, Any]], json_utf8: list[bytes], with_text: bool) -> pa.Table:
+    """The ``records`` Parquet columns (``schema.RECORD_FIELDS``, ``json``, ``text`` if kept) of analysed results whose
+    ``json`` is already encoded as ``json_utf8``."""
     columns = [pa.array([r["doc"] for r in chunk], type=pa.string())]
     columns += nested_columns([r["record"] for r in chunk])
-    columns.append(pa.array(json_utf8 if json_utf8 is not None else [r["json"] for r in chunk], type=pa.string()))
+    columns.append(pa.array(json_utf8, type=pa.string()))
     names = ["doc", *(f.name for f in NESTED_FIELDS), "json"]
     if with_text:
         columns.append(pa.array([r["text"] for r in chunk], type=pa.string()))
@@ -365,7 +366,7 @@ def write_results(results: Iterable[dict[str, Any]], fs: Any, stem: str, formats
                 jsonl = jsonl or fs.open_output_stream(stem + ".jsonl")
                 jsonl.write(b"\n".join(utf8) + b"\n")
             if "parquet" in formats:
-                pending.append(records_table(ok, with_text, utf8))
+                pending.append(records_table(ok, utf8, with_text))
                 if sum(t.num_rows for t in pending) >= ROW_GROUP_ROWS:
                     parquet = _write_row_group(parquet, pending, fs, stem + ".parquet")
                     pending = []

@@ -217,10 +217,14 @@ def _write_with_arrow(frame: "DataFrame", kind: str, where: tuple, formats: Sequ
     for name in (RECORDS_PARQUET, RECORDS_JSONL, ERRORS_PARQUET, ERRORS_JSONL):
         path = _target(root, name)
         found = fs.get_file_info(path).type
-        if found != pafs.FileType.NotFound:
-            if not overwrite:
-                raise BatchError(f"{path} already exists (--overwrite replaces it)")
-            fs.delete_dir(path) if found == pafs.FileType.Directory else fs.delete_file(path)
+        if found == pafs.FileType.NotFound:
+            continue
+        if not overwrite:
+            raise BatchError(f"{path} already exists (--overwrite replaces it)")
+        if found == pafs.FileType.Directory:
+            fs.delete_dir(path)
+        else:
+            fs.delete_file(path)
     temporary = _target(root, "_temporary")
     staging = _target(temporary, uuid.uuid4().hex)
     fs.create_dir(staging)
@@ -228,18 +232,16 @@ def _write_with_arrow(frame: "DataFrame", kind: str, where: tuple, formats: Sequ
         analyze = partition.row_results if kind == "rows" else partition.unit_results
         rows = frame.mapInArrow(_task_writer(analyze, fs, staging, formats, with_text),
                                 partition.SUMMARY_DDL).collect()
-        records = 0
+        files = [row for row in rows if row["kind"] == "file"]
         for fmt, folder in (("parquet", RECORDS_PARQUET), ("jsonl", RECORDS_JSONL)):
             if fmt not in formats:
                 continue
             fs.create_dir(_target(root, folder))
-            for row in rows:
-                if row["kind"] == "file" and row["file"].endswith(f".{fmt}"):
+            for row in files:
+                if row["file"].endswith(f".{fmt}"):
                     part = row["file"].rsplit("/", 1)[1].rsplit("-", 1)[0]  # part-00003-<attempt id>.parquet
                     fs.move(row["file"], _target(root, f"{folder}/{part}.{fmt}"))
-                    records += row["records"] if fmt == formats[0] else 0
-            with fs.open_output_stream(_target(root, f"{folder}/_SUCCESS")):
-                pass
+            _mark_done(fs, _target(root, folder))
     finally:
         fs.delete_dir(staging)
         if not fs.get_file_info(pafs.FileSelector(temporary)):
@@ -256,9 +258,16 @@ def _write_with_arrow(frame: "DataFrame", kind: str, where: tuple, formats: Sequ
                 with fs.open_output_stream(part) as out:
                     out.write("".join(json.dumps({c: v for c, v in zip(ERROR_COLUMNS, e) if v is not None},
                                                  ensure_ascii=False) + "\n" for e in errors).encode("utf-8"))
-            with fs.open_output_stream(_target(root, f"{folder}/_SUCCESS")):
-                pass
+            _mark_done(fs, _target(root, folder))
+    # every task writes each format with the same records: count them in the files of one format
+    records = sum(row["records"] for row in files if row["file"].endswith(f".{formats[0]}"))
     return records, errors
+
+
+def _mark_done(fs: Any, folder: str) -> None:
+    """The empty ``_SUCCESS`` file Spark's committers leave in a finished output folder."""
+    with fs.open_output_stream(f"{folder}/_SUCCESS"):
+        pass
 
 
 def _write_with_spark(spark: "SparkSession", results: "DataFrame", output: str, formats: Sequence[str],
