@@ -4,19 +4,21 @@ stage against a spaCy peer and a plain-dictionary floor, and peak memory. Every 
     python bench/bench_scale.py [--articles 100000] [--single-articles N] [--pool-articles N] [--spark-articles N]
                                 [--skip-spark] [--seed 7]
 
-Throughput paths (each does the same work per article: read the article as ``marsad analyze`` reads a JSON Lines
-record and ``marsad batch`` a Parquet row, with page-chrome detection and metadata; analyse; build the record; write
-it: JSON Lines to a file as ``marsad analyze -o`` does, Parquet and JSON Lines for Spark):
-  1. single process (``marsad analyze``'s loop);
+Throughput paths (each reads the article as ``marsad analyze`` reads a JSON Lines record and ``marsad batch`` a Parquet
+row, with page-chrome detection and metadata; analyses it; builds the record; writes it):
+  1. single process (``marsad analyze``'s loop, JSON Lines to a file as ``marsad analyze -o`` does), in two halves run
+     first and last, so that the machine's drift during the run weighs on it as on the other paths;
   2. a process pool over the cores: ``marsad analyze --workers N``'s :func:`marsad.parallel.analyze_records` (one
-     pipeline per worker, records returned to the parent in input order and serialised there);
-  3. Spark ``local[2]`` through ``marsad batch`` (Parquet input in 8 splits; records written as Parquet and JSON Lines
-     by the tasks; a warm-up run on other articles before the clock starts).
+     pipeline per worker, records returned to the parent in input order and serialised there; JSON Lines);
+  3. Spark ``local[2]`` through ``marsad batch`` (Parquet input in 8 size-based splits; a warm-up run on other
+     articles before the clock starts), twice in one session in a child process: ``--format jsonl``, the same output
+     as paths 1 and 2 (Spark's own overhead, like for like), then the default Parquet with nested columns + JSON Lines
+     (what that output costs on top).
 Each path's overhead is its rate divided by (cores used × the single-process rate); each row also gives the CPU time
 per article of the whole process tree (Spark: and the JVM's share), steadier than wall time on a shared machine.
-``--articles`` is the default N for
-every path; the per-path options override it (one process reads, analyses and writes ~160 articles/s, so 100,000
-articles take ~10 min per core; the whole run at 100,000 took 22.5 min on 2 cores). The corpus is generated (see ``bench_pipeline.generate``).
+``--articles`` is the default N for every path; the per-path options override it (one process reads, analyses and
+writes ~160 articles/s, so 100,000 articles take ~10 min per core). The corpus is generated (see
+``bench_pipeline.generate``).
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ import argparse
 import json
 import os
 import platform
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -106,6 +110,15 @@ def run_single(texts: list[str]) -> dict:
             "bytes": size, "cpu_s": cpu["total"]}
 
 
+def combine_halves(halves: list[dict]) -> dict:
+    """One single-process row from the runs of its halves (articles, seconds and CPU summed; the higher peak)."""
+    rates = " and ".join(f"{h['articles'] / h['seconds']:.1f}" for h in halves)
+    return {**halves[0], "articles": sum(h["articles"] for h in halves), "seconds": sum(h["seconds"] for h in halves),
+            "cpu_s": sum(h["cpu_s"] for h in halves), "peak_mb": max(h["peak_mb"] for h in halves),
+            "load": max(h["load"] for h in halves),
+            "note": f"two halves, first and last; {rates} articles/s"}
+
+
 def run_pool(texts: list[str], workers: int) -> dict:
     with PeakMemory() as mem:
         t0, cpu = time.perf_counter(), tree_cpu_seconds()
@@ -129,32 +142,53 @@ def write_parquet_corpus(path: Path, n: int, size: int, seed: int, chunk: int = 
                                         schema=schema), row_group_size=1000)
 
 
-def run_spark(n: int, size: int, seed: int, tasks: int) -> dict:
-    """``marsad batch`` on a Parquet corpus of ``n`` articles, split into ``tasks`` input splits by size (no shuffle).
-    A warm-up run on 1,000 other articles first starts the Python workers, loads their pipelines and lets the JVM
-    compile its hot paths, as the single path analyses one article before its clock starts; not timed."""
+def run_spark(n: int, size: int, seed: int, tasks: int, outputs: list[list[str]]) -> list[dict]:
+    """``marsad batch`` on a Parquet corpus of ``n`` articles, once per output format list in ``outputs``, in a child
+    process: its JVM and Python workers end with it, so neither their memory nor their CPU stays in the figures
+    measured after it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = Path(tmp) / "spark.json"
+        params = {"n": n, "size": size, "seed": seed, "tasks": tasks, "outputs": outputs, "result": str(result)}
+        subprocess.run([sys.executable, __file__, "--spark-child", json.dumps(params)], check=True)
+        return json.loads(result.read_text())
+
+
+def _spark_child(params: dict) -> None:
+    """The Spark runs of :func:`run_spark` (in the child process): the corpus is written as a Parquet article table
+    read in ``tasks`` size-based splits (no shuffle); a warm-up run on 1,000 other articles first starts the Python
+    workers, loads their pipelines and lets the JVM compile its hot paths, as the single path analyses one article
+    before its clock starts (not timed). Each output then gets one timed run in the same session."""
     from marsad.batch.spark import run_batch, spark_session
 
+    n, size, seed, tasks = params["n"], params["size"], params["seed"], params["tasks"]
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus, warm = Path(tmp) / "corpus.parquet", Path(tmp) / "warm.parquet"
         write_parquet_corpus(corpus, n, size, seed)
         write_parquet_corpus(warm, 1000, size, seed + n)
         split = max(4 << 20, corpus.stat().st_size // tasks + 1)
-        with PeakMemory() as mem:
-            t0 = time.perf_counter()
-            spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g",
-                                                      "spark.sql.files.maxPartitionBytes": str(split)})
-            run_batch(spark, [str(warm)], str(Path(tmp) / "warm-out"))
-            start, cpu = time.perf_counter() - t0, tree_cpu_seconds()
-            summary = run_batch(spark, [str(corpus)], str(Path(tmp) / "out"))
-            cpu = _cpu_since(cpu)
-            spark.stop()
-        out_mb = sum(f.stat().st_size for f in (Path(tmp) / "out").rglob("*") if f.is_file()) / 2**20
-    return {"load": os.getloadavg()[0], "path": f"Spark {SPARK_MASTER} (marsad batch)", "articles": summary.records, "cores": 2,
-            "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors, "cpu_s": cpu["total"],
-            "note": f"session start and warm-up run {start:.1f} s not included; {tasks} input splits; wrote "
-                    f"{out_mb:.0f} MB Parquet+JSONL; JVM CPU {1000 * cpu.get('java', 0.0) / max(summary.records, 1):.2f} "
-                    f"s per 1,000 articles"}
+        t0 = time.perf_counter()
+        spark = spark_session(SPARK_MASTER, conf={"spark.ui.enabled": "false", "spark.driver.memory": "4g",
+                                                  "spark.sql.files.maxPartitionBytes": str(split)})
+        run_batch(spark, [str(warm)], str(Path(tmp) / "warm-out"))
+        start = time.perf_counter() - t0
+        for i, formats in enumerate(params["outputs"]):
+            out = Path(tmp) / f"out-{i}"
+            with PeakMemory() as mem:
+                cpu = tree_cpu_seconds()
+                summary = run_batch(spark, [str(corpus)], str(out), formats=formats)
+                cpu = _cpu_since(cpu)
+            out_mb = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20
+            shutil.rmtree(out)
+            what = " + ".join({"parquet": "Parquet", "jsonl": "JSON Lines"}[f] for f in formats)
+            rows.append({"load": os.getloadavg()[0], "path": f"Spark {SPARK_MASTER}, {what}", "articles": summary.records,
+                         "cores": 2, "seconds": summary.seconds, "peak_mb": mem.peak_mb, "errors": summary.errors,
+                         "cpu_s": cpu["total"],
+                         "note": f"marsad batch --format {','.join(formats)}; session start and warm-up run "
+                                 f"{start:.1f} s not included; {tasks} input splits; wrote {out_mb:.0f} MB; JVM CPU "
+                                 f"{1000 * cpu.get('java', 0.0) / max(summary.records, 1):.2f} s per 1,000 articles"})
+        spark.stop()
+    Path(params["result"]).write_text(json.dumps(rows))
 
 
 def print_throughput(rows: list[dict]) -> None:
@@ -198,16 +232,28 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip-spark", action="store_true")
     ap.add_argument("--entity-articles", type=int, default=300, help="corpus for the lexicon and peer comparisons")
+    ap.add_argument("--spark-child", help=argparse.SUPPRESS)  # run_spark's child process (JSON parameters)
     a = ap.parse_args()
+    if a.spark_child:
+        _spark_child(json.loads(a.spark_child))
+        return
     t_all = time.perf_counter()
     print(f"machine: {machine()}\nversions: {versions()}\nload average at start: {os.getloadavg()[0]:.1f} "
           "(other work on the machine shares the cores: rates are only comparable within a quiet run)")
     cores = os.cpu_count() or 1
 
+    # The single path runs in two halves, before and after the other paths, so that the machine's drift over the
+    # run (this VM's speed moves by ±20 % within minutes) weighs on it as on them; its rate is over both halves.
     n_single = a.single_articles or a.articles
-    rows = [run_single(generate(n_single, a.size, a.seed))]
+    halves = [run_single(generate(n_single, a.size, a.seed)[:n_single // 2])]
     n_pool = a.pool_articles or a.articles
-    rows.append(run_pool(generate(n_pool, a.size, a.seed), cores))
+    others = [run_pool(generate(n_pool, a.size, a.seed), cores)]
+    if not a.skip_spark:
+        # Spark writes JSON Lines as the single and pool paths do (its overhead like for like), then its default
+        # output, Parquet with the nested columns and JSON Lines (the cost of that output on top)
+        others += run_spark(a.spark_articles or a.articles, a.size, a.seed, a.tasks, [["jsonl"], ["parquet", "jsonl"]])
+    halves.append(run_single(generate(n_single, a.size, a.seed)[n_single // 2:]))  # generated again: not held meanwhile
+    rows = [combine_halves(halves), *others]
     print_throughput(rows)
     sys.stdout.flush()
 
@@ -233,9 +279,6 @@ def main() -> None:
     for r in compare_entity_systems(texts, seeds):
         print(f"{r['system']:<34}{r['build_s']:>8.2f}{r['per_second']:>9.1f}{r['peak_mb']:>9.0f}   "
               f"{r['entities']:<28}{r['mentions']:<28}")
-    if not a.skip_spark:  # last: the Spark JVM outlives spark.stop() and would count in later memory figures
-        rows.append(run_spark(a.spark_articles or a.articles, a.size, a.seed, a.tasks))
-        print_throughput(rows)
     print(f"\ntotal bench time: {time.perf_counter() - t_all:.0f} s")
 
 
