@@ -184,7 +184,7 @@ def test_batch_ingest_from_parquet_command(run, tmp_path: Path) -> None:
 
 def test_arrow_writer_layout_and_overwrite(spark, corpus: Path, tmp_path: Path) -> None:
     """Tasks writing their own files leave one part file per task and format, a _SUCCESS marker and no staging folder;
-    an existing OUTPUT is refused unless --overwrite, which replaces it."""
+    an existing OUTPUT is refused unless --overwrite, which replaces it and clears a dead run's staging folders."""
     out = tmp_path / "out"
     summary = run_batch(spark, [str(corpus)], str(out), partitions=2, writer="arrow")
     assert (summary.records, summary.errors) == (7, 4)
@@ -196,9 +196,12 @@ def test_arrow_writer_layout_and_overwrite(spark, corpus: Path, tmp_path: Path) 
     assert pq.read_table(out / "records.parquet").column_names == [*RECORD_FIELDS, "json", "text"]
     with pytest.raises(BatchError, match="already exists"):
         run_batch(spark, [str(corpus)], str(out), writer="arrow")
+    dead = out / "_temporary" / "0123abcd"  # the staging folder of a run whose driver died
+    dead.mkdir(parents=True)
+    (dead / "part-00000-7.parquet").write_bytes(b"PAR1")
     summary = run_batch(spark, [str(corpus)], str(out), writer="arrow", overwrite=True, formats=["jsonl"],
                         with_text=False)
-    assert summary.records == 7 and not (out / "records.parquet").exists()
+    assert summary.records == 7 and not (out / "records.parquet").exists() and not (out / "_temporary").exists()
     assert len(_jsonl(out / "records.jsonl")) == 7
 
 

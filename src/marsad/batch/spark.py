@@ -226,6 +226,8 @@ def _write_with_arrow(frame: "DataFrame", kind: str, where: tuple, formats: Sequ
         else:
             fs.delete_file(path)
     temporary = _target(root, "_temporary")
+    if overwrite and fs.get_file_info(temporary).type == pafs.FileType.Directory:
+        fs.delete_dir(temporary)  # staging folders of runs whose driver died before cleaning up
     staging = _target(temporary, uuid.uuid4().hex)
     fs.create_dir(staging)
     try:
