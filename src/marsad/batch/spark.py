@@ -108,6 +108,8 @@ def empty_files(spark: "SparkSession", paths: Sequence[str]) -> list[str]:
     from marsad.batch import partition  # pyarrow: imported once Spark is known to be there (require_spark)
 
     jvm, conf = spark.sparkContext._jvm, spark.sparkContext._jsc.hadoopConfiguration()
+    if jvm is None:
+        raise BatchError("the Spark session has no JVM (stopped?)")
     found = []
     for p in paths:
         path = jvm.org.apache.hadoop.fs.Path(p)

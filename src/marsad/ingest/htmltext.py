@@ -36,8 +36,8 @@ def declared_charset(data: bytes, header: str | None = None) -> str | None:
         m = re.search(r"charset\s*=\s*([\w\-:.]+)", header, re.IGNORECASE)
         if m and _known_codec(m.group(1)):
             return _known_codec(m.group(1))
-    m = _DECLARED.search(data[:4096])
-    return _known_codec(m.group(1).decode("ascii", "ignore")) if m else None
+    meta = _DECLARED.search(data[:4096])
+    return _known_codec(meta.group(1).decode("ascii", "ignore")) if meta else None
 
 
 def decode_markup(data: bytes, header: str | None = None) -> tuple[str, str]:

@@ -112,7 +112,7 @@ def record_to_result(record: Any, fallback_doc: str, source: str, path: str | No
     return make_article(doc, text, given, path or source, "utf-8")
 
 
-def _read_line(handle: BinaryIO, limit: int) -> tuple[bytes, bool]:
+def _read_line(handle: BinaryIO | io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
     """One line of at most ``limit`` bytes; ``(b"", False)`` at the end; ``(part, True)`` if it was longer (rest skipped)."""
     line = handle.readline(limit + 1)
     if len(line) <= limit or line.endswith(b"\n"):
@@ -131,7 +131,7 @@ def _decode_line(raw: bytes) -> str:
         return text
 
 
-def jsonl_from_stream(handle: BinaryIO, name: str, source: str, max_bytes: int) -> Iterator[Result]:
+def jsonl_from_stream(handle: BinaryIO | io.BufferedIOBase, name: str, source: str, max_bytes: int) -> Iterator[Result]:
     """JSON Lines from a binary stream, line by line (each line at most ``max_bytes``); errors carry the line number."""
     head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -257,4 +257,4 @@ def _warc_record(record: Any, source: str, max_bytes: int) -> Result | None:
 
 def bytes_stream(data: bytes) -> io.BufferedReader:
     """A peekable binary stream over bytes already in memory (stdin)."""
-    return io.BufferedReader(io.BytesIO(data))
+    return io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]  # BytesIO does what a raw stream must

@@ -27,6 +27,9 @@ class Backend(Protocol):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row of parameters."""
 
+    def executescript(self, sql: str) -> None:
+        """Run several statements separated by semicolons (a schema migration)."""
+
     def transaction(self) -> AbstractContextManager[None]:
         """A write transaction: committed on success, rolled back on an exception."""
 

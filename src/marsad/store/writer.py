@@ -120,9 +120,12 @@ def write_record(backend: Backend, record: dict, text: str | None = None, extra_
         state, old = find_existing(backend, doc, aid)
         if state in ("unchanged", "duplicate"):
             return state
-        delete_article(backend, old)
+        if old is not None:  # None: the row went away since the insert was refused (another writer)
+            delete_article(backend, old)
         n = insert_article(backend, record, text, aid, extra_meta or {})
-        status = "replaced"
+        if n is None:  # another writer stored the same doc between the delete and this insert
+            raise RuntimeError(f"{doc}: stored by another writer while it was being replaced")
+        status = "replaced" if old is not None else "added"
     insert_entities(backend, n, record, text)
     insert_events(backend, n, record, text)
     insert_facts(backend, n, record, text)
