@@ -111,12 +111,11 @@ def run_single(texts: list[str]) -> dict:
 
 
 def combine_halves(halves: list[dict]) -> dict:
-    """One single-process row from the runs of its halves (articles, seconds and CPU summed; the higher peak)."""
+    """One single-process row from the runs of its halves (counts, seconds and CPU summed; the higher peak and load)."""
     rates = " and ".join(f"{h['articles'] / h['seconds']:.1f}" for h in halves)
-    return {**halves[0], "articles": sum(h["articles"] for h in halves), "seconds": sum(h["seconds"] for h in halves),
-            "cpu_s": sum(h["cpu_s"] for h in halves), "peak_mb": max(h["peak_mb"] for h in halves),
-            "load": max(h["load"] for h in halves),
-            "note": f"two halves, first and last; {rates} articles/s"}
+    summed = {k: sum(h[k] for h in halves) for k in ("articles", "seconds", "cpu_s", "bytes")}
+    highest = {k: max(h[k] for h in halves) for k in ("peak_mb", "load")}
+    return {**halves[0], **summed, **highest, "note": f"two halves, first and last; {rates} articles/s"}
 
 
 def run_pool(texts: list[str], workers: int) -> dict:
@@ -245,7 +244,7 @@ def main() -> None:
     # The single path runs in two halves, before and after the other paths, so that the machine's drift over the
     # run (this VM's speed moves by ±20 % within minutes) weighs on it as on them; its rate is over both halves.
     n_single = a.single_articles or a.articles
-    halves = [run_single(generate(n_single, a.size, a.seed)[:n_single // 2])]
+    halves = [run_single(generate(n_single // 2, a.size, a.seed))]  # the first articles of generate(n_single)
     n_pool = a.pool_articles or a.articles
     others = [run_pool(generate(n_pool, a.size, a.seed), cores)]
     if not a.skip_spark:

@@ -250,8 +250,8 @@ def analyze_item(item: Article | IngestError, doc: str) -> dict[str, Any]:
 
     if isinstance(item, IngestError):
         return {"doc": doc, "source": item.source, "json": None, "text": None, "error": item.reason, "record": None}
-    out: dict[str, Any] = {"doc": item.doc, "source": item.source_path or item.doc, "json": None, "text": None, "error": None,
-           "record": None}
+    out: dict[str, Any] = {"doc": item.doc, "source": item.source_path or item.doc, "json": None, "text": None,
+                           "error": None, "record": None}
     try:
         record = to_record(pipeline().analyze_article(item))
         out.update(json=json.dumps(record, ensure_ascii=False), text=item.text, record=record)

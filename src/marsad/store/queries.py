@@ -68,7 +68,7 @@ def list_articles(backend: Backend, limit: int | None = 50, offset: int = 0,
                   docs: Iterable[str] | None = None) -> list[dict]:
     """Stored articles, newest first (by date, undated last, then last stored first): doc, title, published, outlet
     and ``counts`` (entities, mentions, events, facts, quotes). ``docs`` keeps only those doc names."""
-    where: str = ""
+    where = ""
     params: tuple[str, ...] = ()
     if docs is not None:
         wanted = tuple(sorted({d for d in docs if d}))
